@@ -1,0 +1,96 @@
+package dev.nitric.spring.autoconfigure;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import dev.nitric.spring.cloud.TargetCloud;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Configuration of Nitric for Spring Boot.
+ *
+ * @param cloud whose gateway and IAM semantics apply: 'portable' accepts only what AWS, GCP and Azure all accept
+ * @param serviceName name of this service in the manifest and in the deployed resources; defaults to
+ * spring.application.name
+ * @param apis configuration of the declared APIs, by API name; values set here replace those declared in code
+ * @param gateway how requests are checked on their way to the application
+ * @param storage where bucket objects are kept
+ * @author Nitric for Spring Boot
+ */
+@ConfigurationProperties("nitric")
+public record NitricProperties(@DefaultValue("portable") TargetCloud cloud, @Nullable String serviceName,
+		Map<String, ApiProperties> apis, @DefaultValue Gateway gateway, @DefaultValue Storage storage) {
+
+	public NitricProperties {
+		apis = (apis != null) ? Map.copyOf(apis) : Map.of();
+	}
+
+	/**
+	 * Configuration of one API.
+	 *
+	 * @param securityDefinitions the API's security definitions, by definition name
+	 */
+	public record ApiProperties(Map<String, SecurityDefinitionProperties> securityDefinitions) {
+
+		public ApiProperties {
+			securityDefinitions = (securityDefinitions != null) ? Map.copyOf(securityDefinitions) : Map.of();
+		}
+
+	}
+
+	/**
+	 * Configuration of one security definition.
+	 *
+	 * @param issuer issuer URL, exactly as in the tokens' iss claim; replaces the issuer declared in code
+	 * @param audiences comma-separated list of audiences; replaces the audiences declared in code
+	 */
+	public record SecurityDefinitionProperties(@Nullable String issuer, @Nullable List<String> audiences) {
+
+	}
+
+	/**
+	 * How requests are checked.
+	 *
+	 * @param mode 'emulate' to validate tokens in the application exactly as the target cloud's gateway would;
+	 * 'behind-gateway' when deployed behind the real gateway
+	 */
+	public record Gateway(@DefaultValue("emulate") GatewayMode mode) {
+
+	}
+
+	/**
+	 * Where a request's token is validated.
+	 */
+	public enum GatewayMode {
+
+		/** The application validates tokens itself, exactly as the target cloud's gateway would. */
+		EMULATE,
+
+		/** The application runs behind the cloud's gateway, which has validated the token. */
+		BEHIND_GATEWAY
+
+	}
+
+	/**
+	 * Bucket storage.
+	 *
+	 * @param local the embedded backend that keeps objects on the local file system
+	 */
+	public record Storage(@DefaultValue Local local) {
+
+	}
+
+	/**
+	 * The embedded file-system backend.
+	 *
+	 * @param root folder holding one folder per bucket, relative to the working directory unless absolute
+	 */
+	public record Local(@DefaultValue(".nitric/buckets") Path root) {
+
+	}
+
+}

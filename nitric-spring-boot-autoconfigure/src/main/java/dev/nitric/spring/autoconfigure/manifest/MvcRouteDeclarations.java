@@ -1,0 +1,90 @@
+package dev.nitric.spring.autoconfigure.manifest;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import dev.nitric.spring.manifest.RouteDeclaration;
+import dev.nitric.spring.model.NitricApi;
+import dev.nitric.spring.model.PublicRoute;
+import dev.nitric.spring.model.RouteSecurity;
+import dev.nitric.spring.model.SecurityRequirement;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+/**
+ * Reads routes from Spring MVC's request mappings, so that a route's method and path are exactly what Spring MVC
+ * serves (class-level prefixes and path configuration included).
+ */
+final class MvcRouteDeclarations implements RouteDeclarations {
+
+	private final List<RequestMappingInfoHandlerMapping> mappings;
+
+	MvcRouteDeclarations(List<RequestMappingInfoHandlerMapping> mappings) {
+		this.mappings = mappings;
+	}
+
+	@Override
+	public List<RouteDeclaration> routes() {
+		Map<Method, RouteDeclaration> routes = new LinkedHashMap<>();
+		for (RequestMappingInfoHandlerMapping mapping : this.mappings) {
+			mapping.getHandlerMethods().forEach((info, handler) -> {
+				RouteDeclaration route = declaration(info, handler);
+				if (route != null) {
+					routes.merge(handler.getMethod(), route, MvcRouteDeclarations::merge);
+				}
+			});
+		}
+		List<RouteDeclaration> sorted = new ArrayList<>(routes.values());
+		sorted.sort((a, b) -> a.handler().compareTo(b.handler()));
+		return sorted;
+	}
+
+	private static @Nullable RouteDeclaration declaration(RequestMappingInfo info, HandlerMethod handler) {
+		Method method = handler.getMethod();
+		NitricApi api = AnnotatedElementUtils.findMergedAnnotation(method, NitricApi.class);
+		if (api == null) {
+			api = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), NitricApi.class);
+		}
+		boolean publicRoute = AnnotatedElementUtils.hasAnnotation(method, PublicRoute.class);
+		Set<RouteSecurity> security = AnnotatedElementUtils.findMergedRepeatableAnnotations(method, RouteSecurity.class);
+		if (api == null && !publicRoute && security.isEmpty()) {
+			return null;
+		}
+		List<SecurityRequirement> requirements = security.stream()
+			.map((annotation) -> new SecurityRequirement(annotation.definition(), Arrays.asList(annotation.scopes())))
+			.toList();
+		Set<String> methods = info.getMethodsCondition()
+			.getMethods()
+			.stream()
+			.map(RequestMethod::name)
+			.collect(Collectors.toCollection(TreeSet::new));
+		return new RouteDeclaration(describe(handler), (api != null) ? api.value() : null, methods,
+				new ArrayList<>(new TreeSet<>(info.getPatternValues())), publicRoute, requirements);
+	}
+
+	private static RouteDeclaration merge(RouteDeclaration first, RouteDeclaration second) {
+		Set<String> methods = new TreeSet<>(first.methods());
+		methods.addAll(second.methods());
+		Set<String> paths = new TreeSet<>(first.paths());
+		paths.addAll(second.paths());
+		return new RouteDeclaration(first.handler(), first.api(), methods, new ArrayList<>(paths), first.publicRoute(),
+				first.routeSecurity());
+	}
+
+	private static String describe(HandlerMethod handler) {
+		return handler.getBeanType().getName() + "#" + handler.getMethod().getName();
+	}
+
+}

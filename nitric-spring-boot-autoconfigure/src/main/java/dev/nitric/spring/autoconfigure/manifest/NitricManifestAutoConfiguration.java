@@ -1,0 +1,111 @@
+package dev.nitric.spring.autoconfigure.manifest;
+
+import java.util.Map;
+
+import dev.nitric.spring.autoconfigure.NitricProperties;
+import dev.nitric.spring.autoconfigure.NitricProperties.GatewayMode;
+import dev.nitric.spring.manifest.Manifest;
+import dev.nitric.spring.manifest.ManifestAssembler;
+import dev.nitric.spring.model.Api;
+import dev.nitric.spring.storage.Bucket;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the Nitric manifest:
+ * collects every {@link Api} and {@link Bucket} bean and every Spring MVC handler attached to an API, checks them
+ * against every cloud's rules (a start-up failure names each problem and its fix) and exposes the {@link Manifest}
+ * as a bean and on the actuator endpoint {@code nitric}.
+ * <p>
+ * Not conditional on a web server, so that the deployer can collect the manifest without starting one.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(NitricProperties.class)
+@Import({ NitricManifestAutoConfiguration.ManifestConfiguration.class,
+		NitricManifestAutoConfiguration.MvcRoutesConfiguration.class,
+		NitricManifestAutoConfiguration.EndpointConfiguration.class })
+public final class NitricManifestAutoConfiguration {
+
+	/** Path of the development issuer served by the application in emulation mode. */
+	static final String DEVELOPMENT_ISSUER_PATH = "/nitric/dev-issuer";
+
+	@Configuration(proxyBeanMethods = false)
+	static class ManifestConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		Manifest nitricManifest(ListableBeanFactory beanFactory, NitricProperties properties, Environment environment,
+				ObjectProvider<RouteDeclarations> routeDeclarations) {
+			ManifestAssembler assembler = ManifestAssembler.forService(serviceName(properties, environment))
+				.developmentIssuer(developmentIssuer(properties, environment));
+			Map<String, Api> apis = beanFactory.getBeansOfType(Api.class);
+			apis.forEach(assembler::api);
+			Map<String, Bucket> buckets = beanFactory.getBeansOfType(Bucket.class);
+			buckets.forEach((beanName, bucket) -> assembler.bucket(beanName, bucket.name(), bucket.verbs()));
+			routeDeclarations.orderedStream().forEach((source) -> source.routes().forEach(assembler::route));
+			properties.apis()
+				.forEach((api, apiProperties) -> apiProperties.securityDefinitions()
+					.forEach((definition, definitionProperties) -> assembler.override(api, definition,
+							definitionProperties.issuer(), definitionProperties.audiences())));
+			return assembler.assemble();
+		}
+
+		private static String serviceName(NitricProperties properties, Environment environment) {
+			String name = properties.serviceName();
+			if (name == null || name.isBlank()) {
+				name = environment.getProperty("spring.application.name", "application");
+			}
+			return name;
+		}
+
+		private static @Nullable String developmentIssuer(NitricProperties properties, Environment environment) {
+			if (properties.gateway().mode() == GatewayMode.BEHIND_GATEWAY) {
+				return null;
+			}
+			Integer port = environment.getProperty("server.port", Integer.class, 8080);
+			return "http://localhost:" + ((port > 0) ? port : 8080) + DEVELOPMENT_ISSUER_PATH;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(RequestMappingInfoHandlerMapping.class)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class MvcRoutesConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RouteDeclarations nitricRouteDeclarations(ObjectProvider<RequestMappingInfoHandlerMapping> mappings) {
+			return () -> new MvcRouteDeclarations(mappings.orderedStream().toList()).routes();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Endpoint.class)
+	@ConditionalOnAvailableEndpoint(NitricManifestEndpoint.class)
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		NitricManifestEndpoint nitricManifestEndpoint(Manifest manifest) {
+			return new NitricManifestEndpoint(manifest);
+		}
+
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of bucket storage.
+ */
+@NullMarked
+package dev.nitric.spring.autoconfigure.storage;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,237 @@
+package dev.nitric.spring.manifest;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A strict JSON reader (RFC 8259: no trailing commas, no comments, no duplicate member names) and the string
+ * quoting of the writer. Numbers are read as {@link BigDecimal}.
+ *
+ * @see <a href="https://www.rfc-editor.org/rfc/rfc8259">RFC 8259</a>
+ */
+final class Json {
+
+	private final String text;
+
+	private int position;
+
+	private Json(String text) {
+		this.text = text;
+	}
+
+	/**
+	 * Parse a JSON document.
+	 * @param text the document
+	 * @return a {@code Map}, {@code List}, {@code String}, {@code BigDecimal}, {@code Boolean} or {@code null}
+	 * @throws IllegalArgumentException with the position of the first error
+	 */
+	static @Nullable Object parse(String text) {
+		Json json = new Json(text);
+		json.skipWhitespace();
+		Object value = json.value();
+		json.skipWhitespace();
+		if (json.position != text.length()) {
+			throw json.error("unexpected content after the document");
+		}
+		return value;
+	}
+
+	static String quote(String value) {
+		StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '"' -> out.append("\\\"");
+				case '\\' -> out.append("\\\\");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				case '\t' -> out.append("\\t");
+				case '\b' -> out.append("\\b");
+				case '\f' -> out.append("\\f");
+				default -> {
+					if (c < 0x20) {
+						out.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						out.append(c);
+					}
+				}
+			}
+		}
+		return out.append('"').toString();
+	}
+
+	private @Nullable Object value() {
+		if (this.position >= this.text.length()) {
+			throw error("unexpected end of the document");
+		}
+		char c = this.text.charAt(this.position);
+		return switch (c) {
+			case '{' -> object();
+			case '[' -> array();
+			case '"' -> string();
+			case 't' -> literal("true", Boolean.TRUE);
+			case 'f' -> literal("false", Boolean.FALSE);
+			case 'n' -> literal("null", null);
+			default -> {
+				if (c == '-' || (c >= '0' && c <= '9')) {
+					yield number();
+				}
+				throw error("unexpected character '" + c + "'");
+			}
+		};
+	}
+
+	private Map<String, @Nullable Object> object() {
+		this.position++;
+		Map<String, @Nullable Object> members = new LinkedHashMap<>();
+		skipWhitespace();
+		if (peek() == '}') {
+			this.position++;
+			return members;
+		}
+		while (true) {
+			skipWhitespace();
+			if (peek() != '"') {
+				throw error("expected a member name");
+			}
+			String name = string();
+			if (members.containsKey(name)) {
+				throw error("duplicate member name \"" + name + "\"");
+			}
+			skipWhitespace();
+			expect(':');
+			skipWhitespace();
+			members.put(name, value());
+			skipWhitespace();
+			char c = next();
+			if (c == '}') {
+				return members;
+			}
+			if (c != ',') {
+				throw error("expected ',' or '}'");
+			}
+		}
+	}
+
+	private List<@Nullable Object> array() {
+		this.position++;
+		List<@Nullable Object> elements = new ArrayList<>();
+		skipWhitespace();
+		if (peek() == ']') {
+			this.position++;
+			return elements;
+		}
+		while (true) {
+			skipWhitespace();
+			elements.add(value());
+			skipWhitespace();
+			char c = next();
+			if (c == ']') {
+				return Collections.unmodifiableList(elements);
+			}
+			if (c != ',') {
+				throw error("expected ',' or ']'");
+			}
+		}
+	}
+
+	private String string() {
+		this.position++;
+		StringBuilder out = new StringBuilder();
+		while (true) {
+			char c = next();
+			if (c == '"') {
+				return out.toString();
+			}
+			if (c < 0x20) {
+				throw error("control character in a string");
+			}
+			if (c != '\\') {
+				out.append(c);
+				continue;
+			}
+			char escape = next();
+			switch (escape) {
+				case '"', '\\', '/' -> out.append(escape);
+				case 'b' -> out.append('\b');
+				case 'f' -> out.append('\f');
+				case 'n' -> out.append('\n');
+				case 'r' -> out.append('\r');
+				case 't' -> out.append('\t');
+				case 'u' -> {
+					if (this.position + 4 > this.text.length()) {
+						throw error("truncated \\u escape");
+					}
+					try {
+						out.append((char) Integer.parseInt(this.text.substring(this.position, this.position + 4), 16));
+					}
+					catch (NumberFormatException ex) {
+						throw error("invalid \\u escape");
+					}
+					this.position += 4;
+				}
+				default -> throw error("invalid escape '\\" + escape + "'");
+			}
+		}
+	}
+
+	private BigDecimal number() {
+		int start = this.position;
+		if (peek() == '-') {
+			this.position++;
+		}
+		while (this.position < this.text.length() && "0123456789.eE+-".indexOf(this.text.charAt(this.position)) >= 0) {
+			this.position++;
+		}
+		String number = this.text.substring(start, this.position);
+		if (!number.matches("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?")) {
+			throw error("invalid number '" + number + "'");
+		}
+		return new BigDecimal(number);
+	}
+
+	private @Nullable Object literal(String literal, @Nullable Object value) {
+		if (!this.text.startsWith(literal, this.position)) {
+			throw error("unexpected token");
+		}
+		this.position += literal.length();
+		return value;
+	}
+
+	private void skipWhitespace() {
+		while (this.position < this.text.length() && " \t\r\n".indexOf(this.text.charAt(this.position)) >= 0) {
+			this.position++;
+		}
+	}
+
+	private char peek() {
+		if (this.position >= this.text.length()) {
+			throw error("unexpected end of the document");
+		}
+		return this.text.charAt(this.position);
+	}
+
+	private char next() {
+		char c = peek();
+		this.position++;
+		return c;
+	}
+
+	private void expect(char expected) {
+		if (next() != expected) {
+			throw error("expected '" + expected + "'");
+		}
+	}
+
+	private IllegalArgumentException error(String message) {
+		return new IllegalArgumentException("Invalid JSON at character " + this.position + ": " + message);
+	}
+
+}
