@@ -2,6 +2,7 @@ package dev.nitric.spring.manifest;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -47,13 +48,8 @@ public final class ManifestJson {
 		for (BucketManifest bucket : manifest.buckets()) {
 			out.element().beginObject();
 			out.member("name").string(bucket.name());
-			out.member("verbs").beginArray();
-			for (BucketVerb verb : BucketVerb.values()) {
-				if (bucket.allows(verb)) {
-					out.element().string(verb.id());
-				}
-			}
-			out.endArray();
+			out.member("verbs")
+				.strings(Arrays.stream(BucketVerb.values()).filter(bucket::allows).map(BucketVerb::id).toList());
 			out.member("declaredBy").strings(bucket.declaredBy());
 			out.endObject();
 		}

@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
@@ -47,6 +48,7 @@ public final class NitricManifestAutoConfiguration {
 	static class ManifestConfiguration {
 
 		@Bean
+		@Lazy(false)
 		@ConditionalOnMissingBean
 		Manifest nitricManifest(ListableBeanFactory beanFactory, NitricProperties properties, Environment environment,
 				ObjectProvider<RouteDeclarations> routeDeclarations) {
@@ -102,8 +104,8 @@ public final class NitricManifestAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		NitricManifestEndpoint nitricManifestEndpoint(Manifest manifest) {
-			return new NitricManifestEndpoint(manifest);
+		NitricManifestEndpoint nitricManifestEndpoint(ObjectProvider<Manifest> manifest) {
+			return new NitricManifestEndpoint(manifest::getObject);
 		}
 
 	}

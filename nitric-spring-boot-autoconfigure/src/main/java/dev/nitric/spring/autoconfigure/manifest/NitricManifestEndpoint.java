@@ -1,7 +1,10 @@
 package dev.nitric.spring.autoconfigure.manifest;
 
+import java.util.function.Supplier;
+
 import dev.nitric.spring.manifest.Manifest;
 import dev.nitric.spring.manifest.ManifestJson;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
@@ -12,14 +15,17 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 @Endpoint(id = "nitric")
 public class NitricManifestEndpoint {
 
-	private final String json;
+	private final Supplier<Manifest> manifest;
+
+	private volatile @Nullable String json;
 
 	/**
 	 * Create the endpoint.
-	 * @param manifest the manifest to serve
+	 * @param manifest supplies the manifest to serve, on first read (the manifest reads the handler mappings, among
+	 * which is the actuator's own)
 	 */
-	public NitricManifestEndpoint(Manifest manifest) {
-		this.json = ManifestJson.write(manifest);
+	public NitricManifestEndpoint(Supplier<Manifest> manifest) {
+		this.manifest = manifest;
 	}
 
 	/**
@@ -28,7 +34,12 @@ public class NitricManifestEndpoint {
 	 */
 	@ReadOperation(produces = "application/json")
 	public String manifest() {
-		return this.json;
+		String written = this.json;
+		if (written == null) {
+			written = ManifestJson.write(this.manifest.get());
+			this.json = written;
+		}
+		return written;
 	}
 
 }
