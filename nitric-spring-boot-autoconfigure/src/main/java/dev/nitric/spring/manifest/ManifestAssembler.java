@@ -292,7 +292,7 @@ public final class ManifestAssembler {
 			}
 			for (String method : new TreeSet<>(route.methods())) {
 				String key = method + " " + VARIABLE.matcher(path).replaceAll("{}");
-				String owner = claimed.putIfAbsent(key, route.api() + " (" + route.handler() + ")");
+				String owner = claimed.putIfAbsent(key, "'" + route.api() + "' (handler " + route.handler() + ")");
 				if (owner != null) {
 					problems.add(new DeclarationProblem(subject,
 							"maps " + method + " " + path + " for API '" + route.api()
