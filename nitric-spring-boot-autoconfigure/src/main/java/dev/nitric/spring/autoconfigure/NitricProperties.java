@@ -13,12 +13,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Configuration of Nitric for Spring Boot.
  *
- * @param cloud whose gateway and IAM semantics apply: 'portable' accepts only what AWS, GCP and Azure all accept
- * @param serviceName name of this service in the manifest and in the deployed resources; defaults to
+ * @param cloud Cloud whose gateway and IAM semantics apply: 'portable' accepts only what AWS, GCP and Azure all
+ * accept, and says which cloud rejects a request and why
+ * @param serviceName Name of this service in the manifest and in the deployed resources; defaults to
  * spring.application.name
- * @param apis configuration of the declared APIs, by API name; values set here replace those declared in code
- * @param gateway how requests are checked on their way to the application
- * @param storage where bucket objects are kept
+ * @param apis Configuration of the declared APIs, by API name:
+ * nitric.apis.<api>.security-definitions.<definition>.issuer and .audiences replace the values declared in code
+ * @param gateway How requests are checked on their way to the application
+ * @param storage Where bucket objects are kept
  * @author Nitric for Spring Boot
  */
 @ConfigurationProperties("nitric")
@@ -32,7 +34,7 @@ public record NitricProperties(@DefaultValue("portable") TargetCloud cloud, @Nul
 	/**
 	 * Configuration of one API.
 	 *
-	 * @param securityDefinitions the API's security definitions, by definition name
+	 * @param securityDefinitions The API's security definitions, by definition name
 	 */
 	public record ApiProperties(Map<String, SecurityDefinitionProperties> securityDefinitions) {
 
@@ -45,8 +47,8 @@ public record NitricProperties(@DefaultValue("portable") TargetCloud cloud, @Nul
 	/**
 	 * Configuration of one security definition.
 	 *
-	 * @param issuer issuer URL, exactly as in the tokens' iss claim; replaces the issuer declared in code
-	 * @param audiences comma-separated list of audiences; replaces the audiences declared in code
+	 * @param issuer Issuer URL, exactly as in the tokens' iss claim; replaces the issuer declared in code
+	 * @param audiences Comma-separated list of audiences; replaces the audiences declared in code
 	 */
 	public record SecurityDefinitionProperties(@Nullable String issuer, @Nullable List<String> audiences) {
 
@@ -55,8 +57,8 @@ public record NitricProperties(@DefaultValue("portable") TargetCloud cloud, @Nul
 	/**
 	 * How requests are checked.
 	 *
-	 * @param mode 'emulate' to validate tokens in the application exactly as the target cloud's gateway would;
-	 * 'behind-gateway' when deployed behind the real gateway
+	 * @param mode Where tokens are validated: 'emulate' to validate them in the application exactly as the target
+	 * cloud's gateway would; 'behind-gateway' when deployed behind the real gateway
 	 */
 	public record Gateway(@DefaultValue("emulate") GatewayMode mode) {
 
@@ -78,7 +80,7 @@ public record NitricProperties(@DefaultValue("portable") TargetCloud cloud, @Nul
 	/**
 	 * Bucket storage.
 	 *
-	 * @param local the embedded backend that keeps objects on the local file system
+	 * @param local The embedded backend that keeps objects on the local file system
 	 */
 	public record Storage(@DefaultValue Local local) {
 
@@ -87,7 +89,7 @@ public record NitricProperties(@DefaultValue("portable") TargetCloud cloud, @Nul
 	/**
 	 * The embedded file-system backend.
 	 *
-	 * @param root folder holding one folder per bucket, relative to the working directory unless absolute
+	 * @param root Folder holding one folder per bucket, relative to the working directory unless absolute
 	 */
 	public record Local(@DefaultValue(".nitric/buckets") Path root) {
 
