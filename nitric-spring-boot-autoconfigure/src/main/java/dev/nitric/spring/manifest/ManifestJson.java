@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import dev.nitric.spring.json.Json;
 import dev.nitric.spring.manifest.RouteManifest.SecuritySource;
 import dev.nitric.spring.model.BucketVerb;
 import dev.nitric.spring.model.SecurityDefinition;

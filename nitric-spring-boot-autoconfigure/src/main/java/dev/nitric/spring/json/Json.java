@@ -1,4 +1,4 @@
-package dev.nitric.spring.manifest;
+package dev.nitric.spring.json;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,12 +10,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A strict JSON reader (RFC 8259: no trailing commas, no comments, no duplicate member names) and the string
- * quoting of the writer. Numbers are read as {@link BigDecimal}.
+ * A strict JSON reader (RFC 8259: no trailing commas, no comments, no duplicate member names) and string quoting for
+ * writers. Numbers are read as {@link BigDecimal}, objects as insertion-ordered maps. Used for the manifest and for
+ * JWT headers and payloads, where a duplicate member name must be an error (as in the protobuf parser GCP's gateway
+ * uses), not a silent "last one wins".
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc8259">RFC 8259</a>
  */
-final class Json {
+public final class Json {
 
 	private final String text;
 
@@ -31,7 +33,7 @@ final class Json {
 	 * @return a {@code Map}, {@code List}, {@code String}, {@code BigDecimal}, {@code Boolean} or {@code null}
 	 * @throws IllegalArgumentException with the position of the first error
 	 */
-	static @Nullable Object parse(String text) {
+	public static @Nullable Object parse(String text) {
 		Json json = new Json(text);
 		json.skipWhitespace();
 		Object value = json.value();
@@ -42,7 +44,12 @@ final class Json {
 		return value;
 	}
 
-	static String quote(String value) {
+	/**
+	 * Quote a string as a JSON string literal.
+	 * @param value the string
+	 * @return the literal, with quotes
+	 */
+	public static String quote(String value) {
 		StringBuilder out = new StringBuilder(value.length() + 2).append('"');
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);

@@ -1,0 +1,93 @@
+package dev.nitric.spring.gateway;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a gateway sees of a request: method, path, raw query and headers (names in lower case, every value of a
+ * repeated header kept in order).
+ *
+ * @param method the HTTP method, upper case
+ * @param path the path, as received (not decoded)
+ * @param rawQuery the query string without {@code ?}, as received, or {@code null}
+ * @param headers the headers by lower-case name
+ */
+public record GatewayRequest(String method, String path, @Nullable String rawQuery, Map<String, List<String>> headers) {
+
+	public GatewayRequest {
+		Map<String, List<String>> normalized = new LinkedHashMap<>();
+		headers.forEach((name, values) -> normalized.computeIfAbsent(name.toLowerCase(Locale.ROOT), (key) -> new ArrayList<>())
+			.addAll(values));
+		normalized.replaceAll((name, values) -> List.copyOf(values));
+		headers = Map.copyOf(normalized);
+	}
+
+	/**
+	 * Every value of a header, in order.
+	 * @param name the header name, in any case
+	 * @return the values; empty when absent
+	 */
+	public List<String> headerValues(String name) {
+		return this.headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+	}
+
+	/**
+	 * Every value of a query parameter, decoded, in order.
+	 * @param name the parameter name
+	 * @return the values; empty when absent
+	 */
+	public List<String> queryValues(String name) {
+		if (this.rawQuery == null || this.rawQuery.isEmpty()) {
+			return List.of();
+		}
+		List<String> values = new ArrayList<>();
+		for (String pair : this.rawQuery.split("&")) {
+			int equals = pair.indexOf('=');
+			String key = decode((equals >= 0) ? pair.substring(0, equals) : pair);
+			if (key.equals(name)) {
+				values.add((equals >= 0) ? decode(pair.substring(equals + 1)) : "");
+			}
+		}
+		return values;
+	}
+
+	/**
+	 * The request URI as received: path and, if present, {@code ?} and the query.
+	 * @return the URI
+	 */
+	public String requestUri() {
+		return (this.rawQuery != null) ? this.path + "?" + this.rawQuery : this.path;
+	}
+
+	/**
+	 * Size of the request line and headers as sent on HTTP/1.1 ({@code METHOD SP URI SP HTTP/1.1 CRLF}, then
+	 * {@code name: value CRLF} per header value), the figure gateways' header quotas limit.
+	 * @return the size in bytes
+	 */
+	public int headerBytes() {
+		int size = (this.method + " " + requestUri() + " HTTP/1.1\r\n").getBytes(StandardCharsets.UTF_8).length;
+		for (Map.Entry<String, List<String>> header : this.headers.entrySet()) {
+			for (String value : header.getValue()) {
+				size += (header.getKey() + ": " + value + "\r\n").getBytes(StandardCharsets.UTF_8).length;
+			}
+		}
+		return size;
+	}
+
+	private static String decode(String value) {
+		try {
+			return URLDecoder.decode(value, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return value;
+		}
+	}
+
+}

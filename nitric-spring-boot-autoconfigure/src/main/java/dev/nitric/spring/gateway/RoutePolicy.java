@@ -1,0 +1,40 @@
+package dev.nitric.spring.gateway;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.nitric.spring.model.SecurityDefinition;
+import dev.nitric.spring.model.SecurityRequirement;
+
+/**
+ * The security a gateway enforces on one route, as the deployer configures it from the manifest.
+ *
+ * @param api the API name
+ * @param method the route's HTTP method
+ * @param path the route's path template
+ * @param requirements the effective requirements (alternatives); empty for a public route, which is not inspected
+ * @param definitions the API's security definitions by name, resolved (issuer and audiences set)
+ */
+public record RoutePolicy(String api, String method, String path, List<SecurityRequirement> requirements,
+		Map<String, SecurityDefinition> definitions) {
+
+	public RoutePolicy {
+		requirements = List.copyOf(requirements);
+		definitions = Map.copyOf(definitions);
+		for (SecurityRequirement requirement : requirements) {
+			if (!definitions.containsKey(requirement.definition())) {
+				throw new IllegalArgumentException("Route " + method + " " + path + " of API '" + api
+						+ "' requires unknown security definition '" + requirement.definition() + "'");
+			}
+		}
+	}
+
+	/**
+	 * Whether the route is public.
+	 * @return {@code true} when no requirement applies
+	 */
+	public boolean isPublic() {
+		return this.requirements.isEmpty();
+	}
+
+}
