@@ -2,6 +2,7 @@ package dev.nitric.spring.deployer;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,14 +70,23 @@ public class ManifestMojo extends AbstractMojo {
 					+ "nitric:manifest' (or a later phase) so that the application can be started");
 		}
 		String main = (this.mainClass != null) ? this.mainClass : MainClassFinder.find(classes);
+		List<String> classPath = classPath();
+		requireExporter(classPath);
 		List<String> command = new ArrayList<>();
 		command.add(javaExecutable());
 		command.add("-cp");
-		command.add(classPath());
+		command.add(String.join(File.pathSeparator, classPath));
 		command.add(EXPORTER);
 		command.add(main);
 		command.add(this.manifestFile.getAbsolutePath());
 		getLog().info("Writing the Nitric manifest of " + main + " to " + this.manifestFile);
+		try {
+			// A manifest left by an earlier run must never pass for this run's.
+			Files.deleteIfExists(this.manifestFile.toPath());
+		}
+		catch (IOException ex) {
+			throw new MojoExecutionException("Could not delete the previous manifest " + this.manifestFile, ex);
+		}
 		run(command, main);
 		try {
 			Manifest manifest = ManifestJson.read(Files.readString(this.manifestFile.toPath(), StandardCharsets.UTF_8));
@@ -90,36 +100,61 @@ public class ManifestMojo extends AbstractMojo {
 	}
 
 	private void run(List<String> command, String main) throws MojoExecutionException, MojoFailureException {
+		Process process;
 		try {
-			Process process = new ProcessBuilder(command).directory(this.project.getBasedir())
-				.redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.INHERIT)
-				.start();
-			if (!process.waitFor(this.timeoutSeconds, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				throw new MojoFailureException("The application " + main + " did not start within " + this.timeoutSeconds
-						+ " s; raise nitric.timeout if it is slow to start");
-			}
-			if (process.exitValue() != 0) {
-				throw new MojoFailureException("The application " + main + " failed to start (exit code "
-						+ process.exitValue() + "); its output above says why");
-			}
+			process = new ProcessBuilder(command).directory(this.project.getBasedir()).redirectErrorStream(true).start();
 		}
 		catch (IOException ex) {
-			throw new MojoExecutionException("Could not start " + command.get(0), ex);
+			throw new MojoExecutionException("Could not start " + command.get(0)
+					+ "; set the Java executable with -Dnitric.java=<path to java>", ex);
+		}
+		ApplicationOutput output = new ApplicationOutput(getLog()::info);
+		Thread pump = new Thread(() -> output.consume(process.getInputStream(), Charset.defaultCharset()),
+				"nitric-manifest-output");
+		pump.setDaemon(true);
+		pump.start();
+		try {
+			if (!process.waitFor(this.timeoutSeconds, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+				process.waitFor(10, TimeUnit.SECONDS);
+				throw new MojoFailureException("The application " + main + " did not get its context ready within "
+						+ this.timeoutSeconds + " s, so it was stopped; raise nitric.timeout if it is slow to start, "
+						+ "or look in its output above for what it waits for");
+			}
+			// The application may have left a child process holding the output open: do not wait for it forever.
+			pump.join(TimeUnit.SECONDS.toMillis(10));
 		}
 		catch (InterruptedException ex) {
+			process.destroyForcibly();
 			Thread.currentThread().interrupt();
 			throw new MojoExecutionException("Interrupted while writing the manifest", ex);
 		}
+		if (process.exitValue() != 0) {
+			String report = output.failureReport();
+			throw new MojoFailureException("The application " + main + " failed to start (exit code "
+					+ process.exitValue() + "), so there is no manifest"
+					+ ((report != null) ? ":\n\n" + report + "\n" : "; its output above says why"));
+		}
+		if (!Files.isRegularFile(this.manifestFile.toPath())) {
+			throw new MojoExecutionException("The application " + main + " exited normally but wrote no manifest to "
+					+ this.manifestFile);
+		}
 	}
 
-	private String classPath() throws MojoExecutionException {
+	private List<String> classPath() throws MojoExecutionException {
 		try {
-			return String.join(File.pathSeparator, this.project.getRuntimeClasspathElements());
+			return this.project.getRuntimeClasspathElements();
 		}
 		catch (Exception ex) {
 			throw new MojoExecutionException("Could not resolve the runtime class path", ex);
+		}
+	}
+
+	private void requireExporter(List<String> classPath) throws MojoFailureException {
+		if (!ClassPaths.contains(classPath, EXPORTER)) {
+			throw new MojoFailureException("The runtime class path of " + this.project.getArtifactId()
+					+ " has no " + EXPORTER + ": add the dependency "
+					+ "dev.nitric.spring:nitric-spring-boot-starter (scope compile or runtime) to the project");
 		}
 	}
 
