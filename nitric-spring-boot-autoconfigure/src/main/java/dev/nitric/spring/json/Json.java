@@ -105,6 +105,9 @@ public final class Json {
 		}
 		while (true) {
 			skipWhitespace();
+			if (peek() == '}') {
+				throw error("trailing comma before '}'");
+			}
 			if (peek() != '"') {
 				throw error("expected a member name");
 			}
@@ -137,6 +140,9 @@ public final class Json {
 		}
 		while (true) {
 			skipWhitespace();
+			if (peek() == ']') {
+				throw error("trailing comma before ']'");
+			}
 			elements.add(value());
 			skipWhitespace();
 			char c = next();
@@ -176,12 +182,11 @@ public final class Json {
 					if (this.position + 4 > this.text.length()) {
 						throw error("truncated \\u escape");
 					}
-					try {
-						out.append((char) Integer.parseInt(this.text.substring(this.position, this.position + 4), 16));
-					}
-					catch (NumberFormatException ex) {
+					String hex = this.text.substring(this.position, this.position + 4);
+					if (!hex.matches("[0-9A-Fa-f]{4}")) {
 						throw error("invalid \\u escape");
 					}
+					out.append((char) Integer.parseInt(hex, 16));
 					this.position += 4;
 				}
 				default -> throw error("invalid escape '\\" + escape + "'");

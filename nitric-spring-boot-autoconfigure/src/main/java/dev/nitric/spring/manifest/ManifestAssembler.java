@@ -230,9 +230,9 @@ public final class ManifestAssembler {
 			}
 			if (api.securityDefinitions().isEmpty()) {
 				problems.add(new DeclarationProblem(subject,
-						where + " requires security definition '" + requirement.definition()
-								+ ((requirement.scopes().isEmpty()) ? "" : "' with scopes " + requirement.scopes())
-								+ "', but API '" + api.name() + "' has no security definitions",
+						where + " requires security definition '" + requirement.definition() + "'"
+								+ ((requirement.scopes().isEmpty()) ? "" : " with scopes " + requirement.scopes())
+								+ ", but API '" + api.name() + "' has no security definitions",
 						"declare it on the API with securityDefinition(SecurityDefinition.jwt(\""
 								+ requirement.definition() + "\")...)"));
 			}
