@@ -345,7 +345,7 @@ public final class ManifestAssembler {
 			String other = physical.putIfAbsent(BucketNames.physicalBase(name), name);
 			if (other != null) {
 				problems.add(new DeclarationProblem(subject,
-						"and bucket '" + other + "' differ only in case, but cloud bucket names are lower case",
+						"has the same lower-case name as bucket '" + other + "', and cloud bucket names are lower case",
 						"use one spelling for one bucket, or rename one of them"));
 			}
 			manifests.add(new BucketManifest(name, bucketVerbs, List.copyOf(sources.get(name))));

@@ -237,7 +237,7 @@ class ManifestAssemblerTests {
 			.bucket("oneBean", "secureBucket", EnumSet.of(BucketVerb.READ))
 			.bucket("otherBean", "securebucket", EnumSet.of(BucketVerb.WRITE)));
 		assertThat(problem.subject()).contains("securebucket").contains("otherBean");
-		assertThat(problem.problem()).contains("'secureBucket'").contains("differ only in case");
+		assertThat(problem.problem()).contains("'secureBucket'").contains("same lower-case name");
 		assertThat(problem.fix()).contains("use one spelling");
 	}
 
