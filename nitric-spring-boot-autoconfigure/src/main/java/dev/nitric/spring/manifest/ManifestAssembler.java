@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import dev.nitric.spring.cloud.BucketNames;
+import dev.nitric.spring.cloud.Cloud;
 import dev.nitric.spring.manifest.RouteManifest.SecuritySource;
 import dev.nitric.spring.model.Api;
 import dev.nitric.spring.model.BucketVerb;
@@ -27,6 +28,12 @@ import org.jspecify.annotations.Nullable;
  * assembles the {@link Manifest}. Every problem is reported at once, each naming the declaration and the fix.
  */
 public final class ManifestAssembler {
+
+	/** Most scopes on one route of an AWS HTTP API (quota). */
+	public static final int AWS_MAX_SCOPES = 10;
+
+	/** Most audiences of one AWS JWT authorizer (quota). */
+	public static final int AWS_MAX_AUDIENCES = 50;
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([^}]*)}");
 
@@ -43,6 +50,8 @@ public final class ManifestAssembler {
 	private final Map<String, Map<String, DefinitionOverride>> overrides = new TreeMap<>();
 
 	private @Nullable String developmentIssuer;
+
+	private Set<Cloud> clouds = EnumSet.allOf(Cloud.class);
 
 	private ManifestAssembler(String service) {
 		this.service = service;
@@ -119,6 +128,18 @@ public final class ManifestAssembler {
 	}
 
 	/**
+	 * Set the clouds whose gateway limits apply (by default all three): AWS routes have one authorizer and at most
+	 * {@value #AWS_MAX_SCOPES} scopes, AWS authorizers at most {@value #AWS_MAX_AUDIENCES} audiences, and the
+	 * security definitions of one GCP API need distinct issuers.
+	 * @param clouds the target clouds
+	 * @return this assembler
+	 */
+	public ManifestAssembler clouds(Set<Cloud> clouds) {
+		this.clouds = EnumSet.copyOf(clouds);
+		return this;
+	}
+
+	/**
 	 * Check every declaration and assemble the manifest.
 	 * @return the manifest
 	 * @throws InvalidDeclarationsException listing every problem found
@@ -156,6 +177,8 @@ public final class ManifestAssembler {
 			definitions.sort(Comparator.comparing(SecurityDefinition::name));
 			String subject = "API bean '" + declared.source() + "' (API '" + api.name() + "')";
 			checkRequirements(subject, "its API-level security", api, api.security(), problems);
+			checkCloudLimits(subject, "its API-level security", api.security(), problems);
+			checkDefinitionLimits(subject, definitions, problems);
 			drafts.put(api.name(), new ApiDraft(declared.source(), api, definitions));
 		}
 		return drafts;
@@ -244,6 +267,55 @@ public final class ManifestAssembler {
 		}
 	}
 
+	private void checkCloudLimits(String subject, String where, List<SecurityRequirement> requirements,
+			List<DeclarationProblem> problems) {
+		if (!this.clouds.contains(Cloud.AWS)) {
+			return;
+		}
+		if (requirements.size() > 1) {
+			problems.add(new DeclarationProblem(subject,
+					where + " offers " + requirements.size() + " alternative requirements, but an AWS HTTP API route has "
+							+ "exactly one JWT authorizer",
+					"keep one requirement per route (put the scopes of the alternatives in one requirement: scopes are "
+							+ "any-of), or set nitric.cloud to a cloud that supports alternatives"));
+		}
+		for (SecurityRequirement requirement : requirements) {
+			if (requirement.scopes().size() > AWS_MAX_SCOPES) {
+				problems.add(new DeclarationProblem(subject,
+						where + " lists " + requirement.scopes().size() + " scopes; AWS allows at most " + AWS_MAX_SCOPES
+								+ " per route",
+						"use at most " + AWS_MAX_SCOPES + " scopes per route"));
+			}
+		}
+	}
+
+	private void checkDefinitionLimits(String subject, List<SecurityDefinition> definitions,
+			List<DeclarationProblem> problems) {
+		for (SecurityDefinition definition : definitions) {
+			if (this.clouds.contains(Cloud.AWS) && definition.audiences().size() > AWS_MAX_AUDIENCES) {
+				problems.add(new DeclarationProblem(subject,
+						"security definition '" + definition.name() + "' lists " + definition.audiences().size()
+								+ " audiences; an AWS JWT authorizer allows at most " + AWS_MAX_AUDIENCES,
+						"use at most " + AWS_MAX_AUDIENCES + " audiences per security definition"));
+			}
+		}
+		if (this.clouds.contains(Cloud.GCP)) {
+			Map<String, String> issuers = new TreeMap<>();
+			for (SecurityDefinition definition : definitions) {
+				if (definition.issuer() == null) {
+					continue;
+				}
+				String other = issuers.putIfAbsent(definition.issuer(), definition.name());
+				if (other != null) {
+					problems.add(new DeclarationProblem(subject,
+							"security definitions '" + other + "' and '" + definition.name() + "' share the issuer "
+									+ definition.issuer() + ", but GCP API Gateway tells definitions apart by issuer",
+							"merge them into one definition (list both audiences), or give each its own issuer"));
+				}
+			}
+		}
+	}
+
 	private void addRoute(RouteDeclaration route, Map<String, ApiDraft> drafts, Map<String, String> claimed,
 			List<DeclarationProblem> problems) {
 		String subject = "handler " + route.handler();
@@ -264,6 +336,7 @@ public final class ManifestAssembler {
 			return;
 		}
 		checkRequirements(subject, "its @RouteSecurity", draft.api, route.routeSecurity(), problems);
+		checkCloudLimits(subject, "its @RouteSecurity", route.routeSecurity(), problems);
 		List<SecurityRequirement> security;
 		SecuritySource source;
 		if (route.publicRoute()) {

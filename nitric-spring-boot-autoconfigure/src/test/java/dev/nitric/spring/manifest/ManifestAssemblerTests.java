@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.nitric.spring.cloud.Cloud;
 import dev.nitric.spring.model.Api;
 import dev.nitric.spring.model.BucketVerb;
 import dev.nitric.spring.model.SecurityDefinition;
@@ -192,7 +193,7 @@ class ManifestAssemblerTests {
 			.route(route("First#get", "a", "GET", "/items"))
 			.route(route("Second#get", "b", "GET", "/items")));
 		assertThat(problem.subject()).isEqualTo("handler Second#get");
-		assertThat(problem.problem()).contains("GET /items").contains("API 'b'").contains("API a (First#get)");
+		assertThat(problem.problem()).contains("GET /items").contains("API 'b'").contains("API 'a' (handler First#get)");
 		assertThat(problem.fix()).contains("one API only");
 	}
 
@@ -204,7 +205,7 @@ class ManifestAssemblerTests {
 			.route(route("First#get", "a", "GET", "/a/{x}"))
 			.route(route("Second#get", "b", "GET", "/a/{y}")));
 		assertThat(problem.subject()).isEqualTo("handler Second#get");
-		assertThat(problem.problem()).contains("GET /a/{y}").contains("API a (First#get)");
+		assertThat(problem.problem()).contains("GET /a/{y}").contains("API 'a' (handler First#get)");
 	}
 
 	@Test
@@ -430,6 +431,41 @@ class ManifestAssemblerTests {
 		List<DeclarationProblem> problems = failure(assembler).getProblems();
 		assertThat(problems).hasSize(1);
 		return problems.get(0);
+	}
+
+	@Test
+	void assembleWhenRouteOffersAlternativesAndAwsIsATargetThenFailsBecauseAwsRoutesHaveOneAuthorizer() {
+		Api api = Api.named("a")
+			.securityDefinition(SecurityDefinition.jwt("user").issuer("https://one.example.com/").audiences("x"))
+			.securityDefinition(SecurityDefinition.jwt("partner").issuer("https://two.example.com/").audiences("x"))
+			.security("user")
+			.security("partner");
+		DeclarationProblem problem = singleProblem(ManifestAssembler.forService("svc").api("aApi", api));
+		assertThat(problem.problem()).contains("2 alternative requirements").contains("exactly one JWT authorizer");
+		assertThat(ManifestAssembler.forService("svc").api("aApi", api).clouds(EnumSet.of(Cloud.GCP, Cloud.AZURE))
+			.assemble()
+			.api("a")).isPresent();
+	}
+
+	@Test
+	void assembleWhenTwoDefinitionsShareAnIssuerAndGcpIsATargetThenFails() {
+		Api api = Api.named("a")
+			.securityDefinition(SecurityDefinition.jwt("user").issuer("https://one.example.com/").audiences("x"))
+			.securityDefinition(SecurityDefinition.jwt("admin").issuer("https://one.example.com/").audiences("y"));
+		DeclarationProblem problem = singleProblem(ManifestAssembler.forService("svc").api("aApi", api));
+		assertThat(problem.problem()).contains("share the issuer https://one.example.com/")
+			.contains("GCP API Gateway tells definitions apart by issuer");
+		assertThat(ManifestAssembler.forService("svc").api("aApi", api).clouds(EnumSet.of(Cloud.AWS)).assemble().api("a"))
+			.isPresent();
+	}
+
+	@Test
+	void assembleWhenRouteListsMoreScopesThanAwsAllowsThenFails() {
+		Api api = Api.named("a")
+			.securityDefinition(SecurityDefinition.jwt("user").issuer("https://one.example.com/").audiences("x"))
+			.security("user", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11");
+		DeclarationProblem problem = singleProblem(ManifestAssembler.forService("svc").api("aApi", api));
+		assertThat(problem.problem()).contains("11 scopes; AWS allows at most 10");
 	}
 
 }

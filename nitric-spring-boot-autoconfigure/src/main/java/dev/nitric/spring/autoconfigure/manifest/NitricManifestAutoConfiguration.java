@@ -53,7 +53,8 @@ public final class NitricManifestAutoConfiguration {
 		Manifest nitricManifest(ListableBeanFactory beanFactory, NitricProperties properties, Environment environment,
 				ObjectProvider<RouteDeclarations> routeDeclarations) {
 			ManifestAssembler assembler = ManifestAssembler.forService(serviceName(properties, environment))
-				.developmentIssuer(developmentIssuer(properties, environment));
+				.developmentIssuer(developmentIssuer(properties, environment))
+				.clouds(properties.cloud().clouds());
 			Map<String, Api> apis = beanFactory.getBeansOfType(Api.class);
 			apis.forEach(assembler::api);
 			Map<String, Bucket> buckets = beanFactory.getBeansOfType(Bucket.class);
