@@ -49,6 +49,18 @@ public final class BucketNames {
 	}
 
 	/**
+	 * Return the environment variable through which the deployer tells a deployed service the physical name of a
+	 * bucket: {@code NITRIC_BUCKET_} followed by the logical name in upper case, with every character other than a
+	 * letter or digit replaced by {@code _} ({@code secureBucket} → {@code NITRIC_BUCKET_SECUREBUCKET},
+	 * {@code user-uploads} → {@code NITRIC_BUCKET_USER_UPLOADS}).
+	 * @param logicalName the declared name
+	 * @return the variable's name
+	 */
+	public static String environmentVariable(String logicalName) {
+		return "NITRIC_BUCKET_" + logicalName.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+	}
+
+	/**
 	 * Check a logical bucket name against every cloud's rules.
 	 * @param logicalName the declared name
 	 * @return one message per rule broken, each starting with the cloud that refuses it; empty when every cloud
