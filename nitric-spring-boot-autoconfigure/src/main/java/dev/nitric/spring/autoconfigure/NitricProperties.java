@@ -21,11 +21,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * nitric.apis.<api>.security-definitions.<definition>.issuer and .audiences replace the values declared in code
  * @param gateway How requests are checked on their way to the application
  * @param storage Where bucket objects are kept
+ * @param devIssuer The development token issuer served by the application in emulation mode
  * @author Nitric for Spring Boot
  */
 @ConfigurationProperties("nitric")
 public record NitricProperties(@DefaultValue("portable") TargetCloud cloud, @Nullable String serviceName,
-		Map<String, ApiProperties> apis, @DefaultValue Gateway gateway, @DefaultValue Storage storage) {
+		Map<String, ApiProperties> apis, @DefaultValue Gateway gateway, @DefaultValue Storage storage,
+		@DefaultValue DevIssuer devIssuer) {
 
 	public NitricProperties {
 		apis = (apis != null) ? Map.copyOf(apis) : Map.of();
@@ -74,6 +76,17 @@ public record NitricProperties(@DefaultValue("portable") TargetCloud cloud, @Nul
 
 		/** The application runs behind the cloud's gateway, which has validated the token. */
 		BEHIND_GATEWAY
+
+	}
+
+	/**
+	 * The development issuer: a token issuer built into the application for local runs, published under
+	 * {@code /nitric/dev-issuer} (discovery document, JWKS, token endpoint).
+	 *
+	 * @param enabled Whether the development issuer is served; defaults to true in 'emulate' mode, and it can never
+	 * be enabled in 'behind-gateway' mode (setting it to true there fails start-up)
+	 */
+	public record DevIssuer(@Nullable Boolean enabled) {
 
 	}
 

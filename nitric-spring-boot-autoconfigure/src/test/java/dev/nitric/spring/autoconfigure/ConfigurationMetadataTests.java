@@ -26,7 +26,7 @@ class ConfigurationMetadataTests {
 				.put(property.get("name").asString(), property));
 		}
 		assertThat(properties).containsKeys("nitric.cloud", "nitric.apis", "nitric.gateway.mode", "nitric.service-name",
-				"nitric.storage.local.root");
+				"nitric.storage.local.root", "nitric.dev-issuer.enabled");
 		assertThat(properties.values()).filteredOn((property) -> property.get("name").asString().startsWith("nitric."))
 			.allSatisfy((property) -> assertThat(property.path("description").asString()).matches("^[A-Z].{10,}"));
 		assertThat(properties.get("nitric.cloud").get("defaultValue").asString()).isEqualTo("portable");

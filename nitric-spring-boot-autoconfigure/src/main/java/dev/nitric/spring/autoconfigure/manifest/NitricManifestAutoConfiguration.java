@@ -42,7 +42,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 public final class NitricManifestAutoConfiguration {
 
 	/** Path of the development issuer served by the application in emulation mode. */
-	static final String DEVELOPMENT_ISSUER_PATH = "/nitric/dev-issuer";
+	public static final String DEVELOPMENT_ISSUER_PATH = "/nitric/dev-issuer";
 
 	@Configuration(proxyBeanMethods = false)
 	static class ManifestConfiguration {

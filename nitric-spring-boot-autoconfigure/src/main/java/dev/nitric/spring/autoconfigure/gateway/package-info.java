@@ -1,0 +1,8 @@
+/**
+ * Auto-configuration of the gateway emulation: the servlet filter that puts the target cloud's emulated API
+ * gateway in front of the application, decision logs and metrics, and {@code VerifiedToken} handler parameters.
+ */
+@NullMarked
+package dev.nitric.spring.autoconfigure.gateway;
+
+import org.jspecify.annotations.NullMarked;
