@@ -22,6 +22,7 @@ import dev.nitric.spring.model.NitricApi;
 import dev.nitric.spring.model.PublicRoute;
 import dev.nitric.spring.model.RouteSecurity;
 import dev.nitric.spring.model.SecurityDefinition;
+import dev.nitric.spring.test.issuers.SpringAuthorizationServerIssuer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -46,7 +47,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a test double that accepts exactly the tokens minted by the development issuer whose signature verifies.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.application.name=planets", "nitric.cloud=aws" })
+		properties = { "spring.application.name=planets", "nitric.cloud=aws",
+				// The test class path carries Spring Security (for the in-process authorization server); this
+				// application has none of its own.
+				"spring.autoconfigure.exclude=" + SpringAuthorizationServerIssuer.EXCLUDE_FROM_APP_WITHOUT_SECURITY })
 class NitricGatewayIntegrationTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();

@@ -44,7 +44,8 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration(excludeName = { "dev.nitric.spring.autoconfigure.manifest.NitricManifestAutoConfiguration",
-		"dev.nitric.spring.autoconfigure.storage.NitricStorageAutoConfiguration" })
+		"dev.nitric.spring.autoconfigure.storage.NitricStorageAutoConfiguration",
+		"dev.nitric.spring.autoconfigure.gateway.NitricGatewayAutoConfiguration" })
 class SpringAuthorizationServerIssuerConfiguration {
 
 	/**
