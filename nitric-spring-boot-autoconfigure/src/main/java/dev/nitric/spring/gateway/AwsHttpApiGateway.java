@@ -153,9 +153,12 @@ public final class AwsHttpApiGateway implements Gateway {
 						"aud " + jwt.audiences() + " names none of " + definition.audiences());
 			}
 		}
-		else if (!definition.audiences().contains(jwt.stringClaim("client_id"))) {
-			return unauthorized(requirement, "the token does not have a valid audience", "audience-mismatch",
-					"no aud, and client_id '" + jwt.stringClaim("client_id") + "' is none of " + definition.audiences());
+		else {
+			String clientId = jwt.stringClaim("client_id");
+			if (clientId == null || !definition.audiences().contains(clientId)) {
+				return unauthorized(requirement, "the token does not have a valid audience", "audience-mismatch",
+						"no aud, and client_id '" + clientId + "' is none of " + definition.audiences());
+			}
 		}
 		long seconds = now.getEpochSecond();
 		Long exp = jwt.numericDate("exp");

@@ -121,7 +121,7 @@ public final class GcpApiGateway implements Gateway {
 					"nbf " + nbf + " is more than 60 s after now (" + seconds + ")", true);
 		}
 		Long exp = jwt.numericDate("exp");
-		if (exp != null && seconds > exp + CLOCK_SKEW_SECONDS) {
+		if (exp != null && seconds - CLOCK_SKEW_SECONDS > exp) {
 			return deny(request, 401, "Jwt is expired", "expired",
 					"exp " + exp + " is more than 60 s before now (" + seconds + ")", true);
 		}
@@ -146,14 +146,22 @@ public final class GcpApiGateway implements Gateway {
 					true);
 		}
 		List<String> scopes = Scopes.of(jwt.claims(), true);
-		if (!Scopes.satisfies(scopes, requirement.scopes())) {
+		List<SecurityRequirement> alternatives = route.requirements()
+			.stream()
+			.filter((candidate) -> candidate.definition().equals(definition.name()))
+			.toList();
+		if (alternatives.stream().noneMatch((candidate) -> Scopes.satisfies(scopes, candidate.scopes()))) {
+			List<String> required = alternatives.stream()
+				.flatMap((candidate) -> candidate.scopes().stream())
+				.distinct()
+				.toList();
 			Map<String, String> headers = new LinkedHashMap<>();
 			headers.put("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope="
-					+ GatewayResponses.quoted(String.join(" ", requirement.scopes())));
+					+ GatewayResponses.quoted(String.join(" ", required)));
 			return Decision.deny(TargetCloud.GCP, 403, headers, GatewayResponses.JSON,
 					body(403, "Jwt does not carry any of the required scopes"), "insufficient-scope",
 					"GCP's gateway ignores scopes, so the application enforces them (locally and in the cloud): the token "
-							+ "carries " + scopes + ", none of " + requirement.scopes());
+							+ "carries " + scopes + ", none of " + required);
 		}
 		return Decision.allow(TargetCloud.GCP, "valid-token",
 				new VerifiedToken(token, definition.name(), jwt.header(), jwt.claims(), scopes));

@@ -19,9 +19,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Json {
 
+	/** Deepest nesting of arrays and objects read; deeper documents are rejected rather than overflow the stack. */
+	private static final int MAX_DEPTH = 512;
+
 	private final String text;
 
 	private int position;
+
+	private int depth;
 
 	private Json(String text) {
 		this.text = text;
@@ -79,6 +84,9 @@ public final class Json {
 			throw error("unexpected end of the document");
 		}
 		char c = this.text.charAt(this.position);
+		if ((c == '{' || c == '[') && this.depth >= MAX_DEPTH) {
+			throw error("nested deeper than " + MAX_DEPTH + " levels");
+		}
 		return switch (c) {
 			case '{' -> object();
 			case '[' -> array();
@@ -96,6 +104,16 @@ public final class Json {
 	}
 
 	private Map<String, @Nullable Object> object() {
+		this.depth++;
+		try {
+			return members();
+		}
+		finally {
+			this.depth--;
+		}
+	}
+
+	private Map<String, @Nullable Object> members() {
 		this.position++;
 		Map<String, @Nullable Object> members = new LinkedHashMap<>();
 		skipWhitespace();
@@ -131,6 +149,16 @@ public final class Json {
 	}
 
 	private List<@Nullable Object> array() {
+		this.depth++;
+		try {
+			return elements();
+		}
+		finally {
+			this.depth--;
+		}
+	}
+
+	private List<@Nullable Object> elements() {
 		this.position++;
 		List<@Nullable Object> elements = new ArrayList<>();
 		skipWhitespace();
