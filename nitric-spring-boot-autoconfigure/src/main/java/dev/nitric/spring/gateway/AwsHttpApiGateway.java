@@ -1,5 +1,6 @@
 package dev.nitric.spring.gateway;
 
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * leeway, scopes any-of over {@code scope} or {@code scp} answered with 403, keys cached for up to two hours, request
  * line and headers at most 10 240 bytes. Where AWS documents nothing, the emulator is strict and says so in the
  * decision's detail: lower-case or double-spaced {@code bearer}, {@code PS*} algorithms, a missing {@code exp} or
- * {@code iat}, a {@code scp} or {@code scope} array, a {@code crit} header, a duplicate claim and a JWK whose
+ * {@code iat}, a {@code scp} or {@code scope} array, an RSA key under 2048 bits, a {@code crit} header, a duplicate claim and a JWK whose
  * {@code alg} differs from the token's are rejected; an unknown {@code kid} does not trigger a fetch.
  *
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html">Control
@@ -40,6 +41,9 @@ public final class AwsHttpApiGateway implements Gateway {
 	/** Key cache and fetch limits (two-hour cache; 1 500 ms and 150 000 bytes per fetch). */
 	public static final JwksPolicy JWKS_POLICY = new JwksPolicy(Duration.ofHours(2), Duration.ZERO,
 			Duration.ofMillis(1500), 150_000);
+
+	/** Smallest RSA key accepted: AWS documents no minimum, so the emulator asks for what current guidance does. */
+	public static final int MIN_RSA_BITS = 2048;
 
 	static final String UNAUTHORIZED = "{\"message\":\"Unauthorized\"}";
 
@@ -138,6 +142,11 @@ public final class AwsHttpApiGateway implements Gateway {
 			return unauthorized(requirement, "signature is invalid", "key-mismatch",
 					"key '" + kid + "' is " + key.kty() + ((key.alg() != null) ? " for " + key.alg() : "")
 							+ " and cannot verify " + jwt.algorithm());
+		}
+		if (key.key() instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() < MIN_RSA_BITS) {
+			return unauthorized(requirement, "signature is invalid", "weak-key",
+					"key '" + kid + "' has " + rsa.getModulus().bitLength() + " bits; AWS does not document a minimum RSA "
+							+ "size, so the emulator accepts only keys of " + MIN_RSA_BITS + " bits or more");
 		}
 		if (!Signatures.rsa(jwt.algorithm(), key.key(), jwt.signingInput(), jwt.signature())) {
 			return unauthorized(requirement, "signature is invalid", "bad-signature", "the signature does not verify");

@@ -1,5 +1,6 @@
 package dev.nitric.spring.gateway;
 
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * {@code exp} required with no skew; answers {@code { "statusCode": 401, "message": "JWT not present." }} or
  * {@code "Invalid JWT."}. Undocumented cases are rejected: other algorithms (RS384, ES256, ...), a raw token without
  * the scheme, another spelling of {@code Bearer}, several {@code Authorization} headers, {@code nbf} in the future,
- * audiences equal only up to a trailing slash, a {@code crit} header, duplicate or mistyped claims.
+ * audiences equal only up to a trailing slash, an RSA key under 2048 bits, a {@code crit} header, duplicate or mistyped claims.
  *
  * @see <a href="https://learn.microsoft.com/azure/api-management/validate-jwt-policy">Validate JWT policy</a>
  * @see <a href="https://learn.microsoft.com/azure/api-management/api-management-error-handling-policies">Error
@@ -138,6 +139,18 @@ public final class AzureApiManagementGateway implements Gateway {
 				return deny(INVALID, "unknown-kid", "TokenSignatureKeyNotFound: no key with kid '" + kid
 						+ "' (Azure refetches the keys on an unknown kid at most once per five minutes)");
 			}
+		}
+		JsonWebKey weak = set.keys()
+			.stream()
+			.filter((key) -> (kid == null || kid.equals(key.kid())) && key.key() instanceof RSAPublicKey rsa
+					&& rsa.getModulus().bitLength() < AwsHttpApiGateway.MIN_RSA_BITS)
+			.findFirst()
+			.orElse(null);
+		if (weak != null) {
+			return deny(INVALID, "weak-key", "key '" + weak.kid() + "' has "
+					+ ((RSAPublicKey) weak.key()).getModulus().bitLength() + " bits; API Management does not document a "
+					+ "minimum RSA size, so the emulator accepts only keys of " + AwsHttpApiGateway.MIN_RSA_BITS
+					+ " bits or more");
 		}
 		if (!verified(jwt, set)) {
 			return deny(INVALID, "bad-signature", "TokenSignatureInvalid: the signature does not verify");

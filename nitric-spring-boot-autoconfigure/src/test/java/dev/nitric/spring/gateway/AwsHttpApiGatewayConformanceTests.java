@@ -706,4 +706,13 @@ class AwsHttpApiGatewayConformanceTests {
 		assertThat(check(authorization("Bearer "), route(), baselineKeys()).status()).isEqualTo(401);
 	}
 
+	/** Matrix case 19 (U: AWS documents no minimum RSA size; the emulator is strict). */
+	@Test
+	void checkWhenRs256With1024BitKeyThenRejectsAsUndocumented() {
+		String token = TestJwts.baseline().signedWith(TestKeys.rsa1024()).build();
+		Decision decision = check(bearer(token), route(), StaticKeyResolver.of(TestKeys.rsa1024()));
+		assertUnauthorized(decision, "weak-key", "signature is invalid");
+		assertThat(decision.detail()).contains("1024 bits").contains("does not document");
+	}
+
 }

@@ -236,11 +236,13 @@ class AzureApiManagementGatewayConformanceTests {
 		assertAllowed(check(bearer(token), route(), keys(TestKeys.k1().jwk("k1", "PS256"))), "u1", "a", "b");
 	}
 
-	/** Matrix case 19 (I: IdentityModel's floor is 1024 bits). */
+	/** Matrix case 19 (I: IdentityModel's floor is 1024 bits, undocumented for APIM: the emulator is strict). */
 	@Test
-	void checkWhenRs256With1024BitKeyThenAllows() {
+	void checkWhenRs256With1024BitKeyThenRejectsAsUndocumented() {
 		String token = TestJwts.baseline().signedWith(TestKeys.rsa1024()).build();
-		assertAllowed(check(bearer(token), route(), StaticKeyResolver.of(TestKeys.rsa1024())), "u1", "a", "b");
+		Decision decision = check(bearer(token), route(), StaticKeyResolver.of(TestKeys.rsa1024()));
+		assertInvalid(decision, "weak-key");
+		assertThat(decision.detail()).contains("1024 bits").contains("does not document");
 	}
 
 	/** Matrix case 20 (U: the emulator verifies RS256 with RSA keys only). */
