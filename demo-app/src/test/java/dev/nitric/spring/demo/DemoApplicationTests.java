@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.tuple;
 /**
  * End-to-end tests of the demo: the manifest on the actuator and the image upload.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = GatewayFidelityTestSupport.EXCLUDE_SECURITY)
 class DemoApplicationTests {
 
 	@TempDir
@@ -82,9 +83,9 @@ class DemoApplicationTests {
 	@Test
 	void exporterWritesTheSameManifestAsTheActuatorByteForByte(@TempDir Path out) throws Exception {
 		Path first = NitricManifestExporter.export(DemoApplication.class.getName(), out.resolve("first.json"),
-				new String[] { "--nitric.storage.local.root=" + buckets });
+				new String[] { "--nitric.storage.local.root=" + buckets, "--" + GatewayFidelityTestSupport.EXCLUDE_SECURITY });
 		Path second = NitricManifestExporter.export(DemoApplication.class.getName(), out.resolve("second.json"),
-				new String[] { "--nitric.storage.local.root=" + buckets });
+				new String[] { "--nitric.storage.local.root=" + buckets, "--" + GatewayFidelityTestSupport.EXCLUDE_SECURITY });
 		assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
 		assertThat(Files.readString(first)).isEqualTo(get("/actuator/nitric").body());
 	}
