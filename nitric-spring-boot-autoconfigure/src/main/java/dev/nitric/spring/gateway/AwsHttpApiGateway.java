@@ -51,6 +51,23 @@ public final class AwsHttpApiGateway implements Gateway {
 
 	private static final List<String> ALGORITHMS = List.of("RS256", "RS384", "RS512");
 
+	private final VerifiedTokenCache cache;
+
+	/**
+	 * Create the gateway without a cache of verified tokens.
+	 */
+	public AwsHttpApiGateway() {
+		this(VerifiedTokenCache.disabled());
+	}
+
+	/**
+	 * Create the gateway with a cache of verified tokens.
+	 * @param cache the cache (shared by gateways is fine)
+	 */
+	public AwsHttpApiGateway(VerifiedTokenCache cache) {
+		this.cache = cache;
+	}
+
 	@Override
 	public TargetCloud cloud() {
 		return TargetCloud.AWS;
@@ -104,7 +121,7 @@ public final class AwsHttpApiGateway implements Gateway {
 		}
 		Jwt jwt;
 		try {
-			jwt = Jwt.parse(token);
+			jwt = this.cache.parse(token, now);
 		}
 		catch (InvalidJwtException ex) {
 			return unauthorized(requirement, "token is malformed", ex.getProblem().reason(),
@@ -148,7 +165,8 @@ public final class AwsHttpApiGateway implements Gateway {
 					"key '" + kid + "' has " + rsa.getModulus().bitLength() + " bits; AWS does not document a minimum RSA "
 							+ "size, so the emulator accepts only keys of " + MIN_RSA_BITS + " bits or more");
 		}
-		if (!Signatures.rsa(jwt.algorithm(), key.key(), jwt.signingInput(), jwt.signature())) {
+		if (!this.cache.verifies(jwt, key,
+				() -> Signatures.rsa(jwt.algorithm(), key.key(), jwt.signingInput(), jwt.signature()))) {
 			return unauthorized(requirement, "signature is invalid", "bad-signature", "the signature does not verify");
 		}
 		String issuer = jwt.stringClaim("iss");

@@ -62,6 +62,23 @@ public final class AzureApiManagementGateway implements Gateway {
 
 	static final String INVALID = "Invalid JWT.";
 
+	private final VerifiedTokenCache cache;
+
+	/**
+	 * Create the gateway without a cache of verified tokens.
+	 */
+	public AzureApiManagementGateway() {
+		this(VerifiedTokenCache.disabled());
+	}
+
+	/**
+	 * Create the gateway with a cache of verified tokens.
+	 * @param cache the cache (shared by gateways is fine)
+	 */
+	public AzureApiManagementGateway(VerifiedTokenCache cache) {
+		this.cache = cache;
+	}
+
 	@Override
 	public TargetCloud cloud() {
 		return TargetCloud.AZURE;
@@ -111,7 +128,7 @@ public final class AzureApiManagementGateway implements Gateway {
 		}
 		Jwt jwt;
 		try {
-			jwt = Jwt.parse(token);
+			jwt = this.cache.parse(token, now);
 		}
 		catch (InvalidJwtException ex) {
 			return deny(INVALID, ex.getProblem().reason(), "JwtInvalid: " + ex.getProblem().message());
@@ -185,7 +202,7 @@ public final class AzureApiManagementGateway implements Gateway {
 				new VerifiedToken(token, definition.name(), jwt.header(), jwt.claims(), scopes));
 	}
 
-	private static boolean verified(Jwt jwt, JsonWebKeySet keys) {
+	private boolean verified(Jwt jwt, JsonWebKeySet keys) {
 		for (JsonWebKey key : keys.keys()) {
 			if (jwt.keyId() != null && !jwt.keyId().equals(key.kid())) {
 				continue;
@@ -193,7 +210,8 @@ public final class AzureApiManagementGateway implements Gateway {
 			if (!"RSA".equals(key.kty()) || (key.alg() != null && !key.alg().equals(jwt.algorithm()))) {
 				continue;
 			}
-			if (Signatures.rsa(jwt.algorithm(), key.key(), jwt.signingInput(), jwt.signature())) {
+			if (this.cache.verifies(jwt, key,
+					() -> Signatures.rsa(jwt.algorithm(), key.key(), jwt.signingInput(), jwt.signature()))) {
 				return true;
 			}
 		}

@@ -51,6 +51,23 @@ public final class GcpApiGateway implements Gateway {
 
 	static final String MISSING = "Jwt is missing";
 
+	private final VerifiedTokenCache cache;
+
+	/**
+	 * Create the gateway without a cache of verified tokens.
+	 */
+	public GcpApiGateway() {
+		this(VerifiedTokenCache.disabled());
+	}
+
+	/**
+	 * Create the gateway with a cache of verified tokens.
+	 * @param cache the cache (shared by gateways is fine)
+	 */
+	public GcpApiGateway(VerifiedTokenCache cache) {
+		this.cache = cache;
+	}
+
 	@Override
 	public TargetCloud cloud() {
 		return TargetCloud.GCP;
@@ -95,7 +112,7 @@ public final class GcpApiGateway implements Gateway {
 	private Decision verify(GatewayRequest request, String token, RoutePolicy route, KeyResolver keys, Instant now) {
 		Jwt jwt;
 		try {
-			jwt = Jwt.parse(token);
+			jwt = this.cache.parse(token, now);
 		}
 		catch (InvalidJwtException ex) {
 			return deny(request, 401, ex.getProblem().message(), ex.getProblem().reason(), ex.getProblem().message(),
@@ -172,7 +189,7 @@ public final class GcpApiGateway implements Gateway {
 	 * {@code alg} differs; verify by the JWK's {@code kty}.
 	 * @return {@code null} when verified, else the status text
 	 */
-	private static @Nullable String verifySignature(Jwt jwt, JsonWebKeySet keys) {
+	private @Nullable String verifySignature(Jwt jwt, JsonWebKeySet keys) {
 		boolean matched = false;
 		String alg = jwt.algorithm();
 		for (JsonWebKey key : keys.keys()) {
@@ -183,20 +200,23 @@ public final class GcpApiGateway implements Gateway {
 				continue;
 			}
 			matched = true;
-			boolean verified = switch (key.kty()) {
-				case "RSA" -> (alg.startsWith("RS") || alg.startsWith("PS"))
-						&& Signatures.rsa(alg, key.key(), jwt.signingInput(), jwt.signature());
-				case "EC" -> Signatures.ecdsa(alg.startsWith("ES") ? Signatures.hashBits(alg) : 256, key.key(),
-						jwt.signingInput(), jwt.signature());
-				case "oct" -> alg.startsWith("HS") && Signatures.hmac(alg, key.key(), jwt.signingInput(), jwt.signature());
-				case "OKP" -> "EdDSA".equals(alg) && Signatures.ed25519(key.key(), jwt.signingInput(), jwt.signature());
-				default -> false;
-			};
-			if (verified) {
+			if (this.cache.verifies(jwt, key, () -> verify(jwt, alg, key))) {
 				return null;
 			}
 		}
 		return matched ? "Jwt verification fails" : "Jwks doesn't have key to match kid or alg from Jwt";
+	}
+
+	private static boolean verify(Jwt jwt, String alg, JsonWebKey key) {
+		return switch (key.kty()) {
+			case "RSA" -> (alg.startsWith("RS") || alg.startsWith("PS"))
+					&& Signatures.rsa(alg, key.key(), jwt.signingInput(), jwt.signature());
+			case "EC" -> Signatures.ecdsa(alg.startsWith("ES") ? Signatures.hashBits(alg) : 256, key.key(),
+					jwt.signingInput(), jwt.signature());
+			case "oct" -> alg.startsWith("HS") && Signatures.hmac(alg, key.key(), jwt.signingInput(), jwt.signature());
+			case "OKP" -> "EdDSA".equals(alg) && Signatures.ed25519(key.key(), jwt.signingInput(), jwt.signature());
+			default -> false;
+		};
 	}
 
 	/** Every token in the default locations, in Envoy's order. */

@@ -35,8 +35,10 @@ class AwsHttpApiGatewayConformanceTests {
 
 	private final AwsHttpApiGateway gateway = new AwsHttpApiGateway();
 
+	private final AwsHttpApiGateway cached = new AwsHttpApiGateway(VerifiedTokenCache.withCapacity(16));
+
 	private Decision check(GatewayRequest request, RoutePolicy route, KeyResolver keys) {
-		return this.gateway.check(request, route, keys, TestJwts.NOW);
+		return CacheEquivalence.check(this.gateway, this.cached, request, route, keys, TestJwts.NOW);
 	}
 
 	private Decision check(String token) {

@@ -36,8 +36,10 @@ class AzureApiManagementGatewayConformanceTests {
 
 	private final AzureApiManagementGateway gateway = new AzureApiManagementGateway();
 
+	private final AzureApiManagementGateway cached = new AzureApiManagementGateway(VerifiedTokenCache.withCapacity(16));
+
 	private Decision check(GatewayRequest request, RoutePolicy route, KeyResolver keys) {
-		return this.gateway.check(request, route, keys, TestJwts.NOW);
+		return CacheEquivalence.check(this.gateway, this.cached, request, route, keys, TestJwts.NOW);
 	}
 
 	private Decision check(String token) {

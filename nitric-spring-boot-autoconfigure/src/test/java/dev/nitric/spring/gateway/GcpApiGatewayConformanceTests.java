@@ -35,8 +35,10 @@ class GcpApiGatewayConformanceTests {
 
 	private final GcpApiGateway gateway = new GcpApiGateway();
 
+	private final GcpApiGateway cached = new GcpApiGateway(VerifiedTokenCache.withCapacity(16));
+
 	private Decision check(GatewayRequest request, RoutePolicy route, KeyResolver keys) {
-		return this.gateway.check(request, route, keys, TestJwts.NOW);
+		return CacheEquivalence.check(this.gateway, this.cached, request, route, keys, TestJwts.NOW);
 	}
 
 	private Decision check(String token) {

@@ -32,10 +32,12 @@ class PortableGatewayConformanceTests {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-	private final Gateway gateway = Gateways.of(TargetCloud.PORTABLE);
+	private final Gateway gateway = Gateways.of(TargetCloud.PORTABLE, VerifiedTokenCache.disabled());
+
+	private final Gateway cached = Gateways.of(TargetCloud.PORTABLE, VerifiedTokenCache.withCapacity(16));
 
 	private Decision check(GatewayRequest request, RoutePolicy route, KeyResolver keys) {
-		return this.gateway.check(request, route, keys, TestJwts.NOW);
+		return CacheEquivalence.check(this.gateway, this.cached, request, route, keys, TestJwts.NOW);
 	}
 
 	private Decision check(String token) {
