@@ -61,8 +61,10 @@ public record NitricProperties(@DefaultValue("portable") TargetCloud cloud, @Nul
 	 *
 	 * @param mode Where tokens are validated: 'emulate' to validate them in the application exactly as the target
 	 * cloud's gateway would; 'behind-gateway' when deployed behind the real gateway
+	 * @param tokenCacheSize Number of verified tokens remembered so that a repeated token skips parsing and signature
+	 * verification (time, audience and scope checks always run); 0 disables the cache
 	 */
-	public record Gateway(@DefaultValue("emulate") GatewayMode mode) {
+	public record Gateway(@DefaultValue("emulate") GatewayMode mode, @DefaultValue("1000") int tokenCacheSize) {
 
 	}
 

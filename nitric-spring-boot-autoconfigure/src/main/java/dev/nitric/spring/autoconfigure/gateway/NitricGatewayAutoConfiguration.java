@@ -15,6 +15,7 @@ import dev.nitric.spring.autoconfigure.gateway.openapi.NitricOpenApiCustomizer;
 import dev.nitric.spring.autoconfigure.manifest.NitricManifestAutoConfiguration;
 import dev.nitric.spring.gateway.Gateway;
 import dev.nitric.spring.gateway.Gateways;
+import dev.nitric.spring.gateway.VerifiedTokenCache;
 import dev.nitric.spring.gateway.KeyResolver;
 import dev.nitric.spring.manifest.ApiManifest;
 import dev.nitric.spring.manifest.Manifest;
@@ -137,7 +138,8 @@ public final class NitricGatewayAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		Gateway nitricGateway(NitricProperties properties) {
-			return Gateways.of(properties.cloud());
+			return Gateways.of(properties.cloud(),
+					VerifiedTokenCache.withCapacity(properties.gateway().tokenCacheSize()));
 		}
 
 		@Bean
