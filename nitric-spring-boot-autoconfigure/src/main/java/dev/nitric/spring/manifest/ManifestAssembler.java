@@ -201,7 +201,8 @@ public final class ManifestAssembler {
 			issuer = this.developmentIssuer;
 			if (issuer == null) {
 				problems.add(new DeclarationProblem(subject,
-						"uses the development issuer, which does not run in this mode (nitric.gateway.mode=behind-gateway)",
+						"uses the development issuer, which does not run here (nitric.gateway.mode=behind-gateway or "
+								+ "nitric.dev-issuer.enabled=false)",
 						"set " + property + ".issuer to your real OpenID Connect issuer"));
 			}
 		}

@@ -9,6 +9,7 @@ import java.util.Set;
 import dev.nitric.spring.autoconfigure.NitricProperties;
 import dev.nitric.spring.autoconfigure.NitricProperties.GatewayMode;
 import dev.nitric.spring.autoconfigure.gateway.devissuer.DevelopmentIssuer;
+import dev.nitric.spring.autoconfigure.gateway.devissuer.DevelopmentIssuerLocation;
 import dev.nitric.spring.autoconfigure.gateway.devissuer.DevelopmentIssuerRegistration;
 import dev.nitric.spring.autoconfigure.gateway.keys.DiscoveryKeyResolver;
 import dev.nitric.spring.autoconfigure.gateway.openapi.NitricOpenApiCustomizer;
@@ -41,6 +42,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.util.Assert;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -49,7 +51,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * emulation ({@code nitric.gateway.mode=emulate}, the default, in a servlet web application): the
  * {@link NitricGatewayFilter} in front of the application, deciding with the target cloud's {@link Gateway}; the
  * {@link DiscoveryKeyResolver} that keeps the issuers' keys warm in the background; the {@link DevelopmentIssuer}
- * under {@value NitricManifestAutoConfiguration#DEVELOPMENT_ISSUER_PATH} ({@code nitric.dev-issuer.enabled}); a
+ * under {@value DevelopmentIssuerLocation#PATH} ({@code nitric.dev-issuer.enabled}); a
  * log line and a metric per decision; {@code VerifiedToken} handler parameters. With springdoc on the class path,
  * the manifest's security is documented in the OpenAPI document, in either mode.
  * <p>
@@ -96,8 +98,10 @@ public final class NitricGatewayAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		DevelopmentIssuer nitricDevelopmentIssuer(Environment environment, ObjectProvider<Manifest> manifest) {
-			String issuer = developmentIssuerUrl(environment);
+		DevelopmentIssuer nitricDevelopmentIssuer(NitricProperties properties, Environment environment,
+				ObjectProvider<Manifest> manifest) {
+			String issuer = DevelopmentIssuerLocation.resolve(properties, environment);
+			Assert.state(issuer != null, "The development issuer is configured but not active");
 			return new DevelopmentIssuer(issuer, () -> audiencesOf(manifest.getObject(), issuer), Clock.systemUTC());
 		}
 
@@ -105,14 +109,7 @@ public final class NitricGatewayAutoConfiguration {
 		@ConditionalOnMissingBean(name = "nitricDevelopmentIssuerServlet")
 		ServletRegistrationBean<?> nitricDevelopmentIssuerServlet(DevelopmentIssuer issuer) {
 			return DevelopmentIssuerRegistration.servlet(issuer,
-					NitricManifestAutoConfiguration.DEVELOPMENT_ISSUER_PATH);
-		}
-
-		/** The same URL the manifest resolves the development issuer to; see NitricManifestAutoConfiguration. */
-		private static String developmentIssuerUrl(Environment environment) {
-			Integer port = environment.getProperty("server.port", Integer.class, 8080);
-			return "http://localhost:" + ((port > 0) ? port : 8080)
-					+ NitricManifestAutoConfiguration.DEVELOPMENT_ISSUER_PATH;
+					DevelopmentIssuerLocation.PATH);
 		}
 
 		private static List<String> audiencesOf(Manifest manifest, String issuer) {

@@ -3,12 +3,11 @@ package dev.nitric.spring.autoconfigure.manifest;
 import java.util.Map;
 
 import dev.nitric.spring.autoconfigure.NitricProperties;
-import dev.nitric.spring.autoconfigure.NitricProperties.GatewayMode;
+import dev.nitric.spring.autoconfigure.gateway.devissuer.DevelopmentIssuerLocation;
 import dev.nitric.spring.manifest.Manifest;
 import dev.nitric.spring.manifest.ManifestAssembler;
 import dev.nitric.spring.model.Api;
 import dev.nitric.spring.storage.Bucket;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,9 +40,6 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 		NitricManifestAutoConfiguration.EndpointConfiguration.class })
 public final class NitricManifestAutoConfiguration {
 
-	/** Path of the development issuer served by the application in emulation mode. */
-	public static final String DEVELOPMENT_ISSUER_PATH = "/nitric/dev-issuer";
-
 	@Configuration(proxyBeanMethods = false)
 	static class ManifestConfiguration {
 
@@ -53,7 +49,7 @@ public final class NitricManifestAutoConfiguration {
 		Manifest nitricManifest(ListableBeanFactory beanFactory, NitricProperties properties, Environment environment,
 				ObjectProvider<RouteDeclarations> routeDeclarations) {
 			ManifestAssembler assembler = ManifestAssembler.forService(serviceName(properties, environment))
-				.developmentIssuer(developmentIssuer(properties, environment))
+				.developmentIssuer(DevelopmentIssuerLocation.resolve(properties, environment))
 				.clouds(properties.cloud().clouds());
 			Map<String, Api> apis = beanFactory.getBeansOfType(Api.class);
 			apis.forEach(assembler::api);
@@ -73,14 +69,6 @@ public final class NitricManifestAutoConfiguration {
 				name = environment.getProperty("spring.application.name", "application");
 			}
 			return name;
-		}
-
-		private static @Nullable String developmentIssuer(NitricProperties properties, Environment environment) {
-			if (properties.gateway().mode() == GatewayMode.BEHIND_GATEWAY) {
-				return null;
-			}
-			Integer port = environment.getProperty("server.port", Integer.class, 8080);
-			return "http://localhost:" + ((port > 0) ? port : 8080) + DEVELOPMENT_ISSUER_PATH;
 		}
 
 	}

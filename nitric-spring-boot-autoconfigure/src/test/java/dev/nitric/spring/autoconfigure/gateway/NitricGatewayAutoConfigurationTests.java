@@ -102,9 +102,18 @@ class NitricGatewayAutoConfigurationTests {
 	}
 
 	@Test
-	void developmentIssuerCanBeSwitchedOff() {
-		this.contextRunner.withPropertyValues("nitric.dev-issuer.enabled=false")
+	void developmentIssuerCanBeSwitchedOffWhenNoApiUsesIt() {
+		this.behindGatewayRunner.withPropertyValues("nitric.dev-issuer.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(DevelopmentIssuer.class).hasBean("nitricGatewayFilter"));
+	}
+
+	@Test
+	void switchingTheDevelopmentIssuerOffFailsStartupWhenAnApiUsesIt() {
+		this.contextRunner.withPropertyValues("nitric.dev-issuer.enabled=false")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("nitric.dev-issuer.enabled=false"));
 	}
 
 	@Test

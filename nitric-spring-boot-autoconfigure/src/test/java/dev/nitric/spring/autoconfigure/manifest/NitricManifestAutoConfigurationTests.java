@@ -2,6 +2,7 @@ package dev.nitric.spring.autoconfigure.manifest;
 
 import java.util.List;
 
+import dev.nitric.spring.autoconfigure.gateway.devissuer.DevelopmentIssuerLocation;
 import dev.nitric.spring.manifest.ApiManifest;
 import dev.nitric.spring.manifest.Manifest;
 import dev.nitric.spring.manifest.ManifestJson;
@@ -106,7 +107,7 @@ class NitricManifestAutoConfigurationTests {
 				.orElseThrow()
 				.securityDefinition("user")
 				.orElseThrow()
-				.issuer()).isEqualTo("http://localhost:9090" + NitricManifestAutoConfiguration.DEVELOPMENT_ISSUER_PATH));
+				.issuer()).isEqualTo("http://localhost:9090" + DevelopmentIssuerLocation.PATH));
 	}
 
 	@Test
@@ -121,6 +122,16 @@ class NitricManifestAutoConfigurationTests {
 			.withPropertyValues("nitric.gateway.mode=behind-gateway",
 					"nitric.apis.main.security-definitions.user.issuer=https://auth.example.com/")
 			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void developmentIssuerFailsStartupWhenSwitchedOff() {
+		this.contextRunner.withUserConfiguration(DevelopmentIssuerConfiguration.class)
+			.withPropertyValues("nitric.dev-issuer.enabled=false")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("uses the development issuer, which does not run"));
 	}
 
 	@Test
