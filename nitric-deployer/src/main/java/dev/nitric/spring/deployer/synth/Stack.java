@@ -42,12 +42,14 @@ final class Stack {
 
 	private final Set<Cloud> clouds;
 
-	private final List<Route> routes;
+	private final Map<String, List<Route>> routesByApi = new HashMap<>();
 
 	private Stack(Manifest manifest, Set<Cloud> clouds, List<Route> routes) {
 		this.manifest = manifest;
 		this.clouds = clouds;
-		this.routes = routes;
+		for (Route route : routes) {
+			this.routesByApi.computeIfAbsent(route.api().name(), (name) -> new ArrayList<>()).add(route);
+		}
 	}
 
 	/**
@@ -225,7 +227,7 @@ final class Stack {
 	}
 
 	List<Route> routes(ApiManifest api) {
-		return this.routes.stream().filter((route) -> route.api() == api).toList();
+		return this.routesByApi.getOrDefault(api.name(), List.of());
 	}
 
 	List<BucketManifest> buckets() {
