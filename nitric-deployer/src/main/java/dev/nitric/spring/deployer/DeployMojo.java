@@ -1,12 +1,15 @@
 package dev.nitric.spring.deployer;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import dev.nitric.spring.cloud.Cloud;
 import dev.nitric.spring.deployer.synth.Clouds;
@@ -15,6 +18,7 @@ import dev.nitric.spring.deployer.synth.Terraform;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs {@code nitric:synth}, then {@code terraform init} and {@code terraform apply} in each cloud's folder when
@@ -34,7 +38,7 @@ public class DeployMojo extends AbstractSynthMojo {
 
 	/** The Terraform executable; looked for on the {@code PATH} when not set. */
 	@Parameter(property = "nitric.terraform")
-	private File terraformExecutable;
+	private @Nullable File terraformExecutable;
 
 	@Override
 	public void execute() throws MojoFailureException {
@@ -61,7 +65,7 @@ public class DeployMojo extends AbstractSynthMojo {
 		}
 	}
 
-	private Path varFile(Cloud cloud) {
+	private @Nullable Path varFile(Cloud cloud) {
 		Path file = this.varFiles.toPath().resolve(Clouds.id(cloud) + ".tfvars");
 		return Files.isRegularFile(file) ? file : null;
 	}
@@ -74,19 +78,19 @@ public class DeployMojo extends AbstractSynthMojo {
 		private DeployInstructions() {
 		}
 
-		static String withoutTerraform(Map<Cloud, Path> folders, java.util.function.Function<Cloud, Path> varFile,
+		static String withoutTerraform(Map<Cloud, Path> folders, Function<Cloud, @Nullable Path> varFile,
 				boolean autoApprove) {
 			List<String> lines = new ArrayList<>();
 			lines.add("Terraform is not on the PATH, so nothing was deployed. nitric:synth wrote:");
 			folders.forEach((cloud, folder) -> {
 				lines.add("  " + cloud.displayName() + ": " + folder);
-				try (var files = Files.walk(folder)) {
+				try (Stream<Path> files = Files.walk(folder)) {
 					files.filter(Files::isRegularFile)
 						.map((file) -> folder.relativize(file).toString().replace(File.separatorChar, '/'))
 						.sorted()
 						.forEach((file) -> lines.add("    " + file));
 				}
-				catch (java.io.IOException ex) {
+				catch (IOException ex) {
 					lines.add("    (could not list: " + ex.getMessage() + ")");
 				}
 			});

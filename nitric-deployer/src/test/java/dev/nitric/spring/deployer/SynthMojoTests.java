@@ -1,14 +1,17 @@
 package dev.nitric.spring.deployer;
 
 import java.io.File;
+import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.nitric.spring.cloud.Cloud;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
@@ -131,7 +134,7 @@ class SynthMojoTests {
 		writeManifest(demo());
 		Path aws = this.target.resolve("nitric/aws");
 		synth("aws").execute();
-		String message = DeployMojo.DeployInstructions.withoutTerraform(java.util.Map.of(dev.nitric.spring.cloud.Cloud.AWS,
+		String message = DeployMojo.DeployInstructions.withoutTerraform(Map.of(Cloud.AWS,
 				aws), (cloud) -> null, false);
 		assertThat(message).contains("Terraform is not on the PATH, so nothing was deployed")
 			.contains("    main.tf.json")
@@ -151,7 +154,7 @@ class SynthMojoTests {
 		set(mojo, "outputDirectory", this.target.resolve("nitric").toFile());
 		set(mojo, "cloud", cloud);
 		set(mojo, "discoveryTimeoutSeconds", 1);
-		set(mojo, "jwksUris", java.util.Map.of("main.user", "https://auth.example.com/.well-known/jwks.json"));
+		set(mojo, "jwksUris", Map.of("main.user", "https://auth.example.com/.well-known/jwks.json"));
 		return mojo;
 	}
 
@@ -170,7 +173,7 @@ class SynthMojoTests {
 	}
 
 	private static String demo() throws Exception {
-		try (var in = SynthMojoTests.class.getClassLoader().getResourceAsStream("manifests/demo.json")) {
+		try (InputStream in = SynthMojoTests.class.getClassLoader().getResourceAsStream("manifests/demo.json")) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 	}

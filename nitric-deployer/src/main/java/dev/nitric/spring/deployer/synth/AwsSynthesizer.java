@@ -3,6 +3,7 @@ package dev.nitric.spring.deployer.synth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -83,7 +84,7 @@ final class AwsSynthesizer implements CloudSynthesizer {
 			if (!parameters.isEmpty()) {
 				operation.put("parameters", parameters);
 			}
-			Maps.child(paths, manifestRoute.path()).put(manifestRoute.method().toLowerCase(java.util.Locale.ROOT),
+			Maps.child(paths, manifestRoute.path()).put(manifestRoute.method().toLowerCase(Locale.ROOT),
 					operation);
 		}
 		Map<String, Object> document = Maps.of("openapi", "3.0.1", "info",

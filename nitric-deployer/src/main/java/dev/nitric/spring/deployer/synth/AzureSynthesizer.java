@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import dev.nitric.spring.cloud.BucketNames;
 import dev.nitric.spring.cloud.BucketPermission;
 import dev.nitric.spring.cloud.BucketPermission.Scope;
 import dev.nitric.spring.cloud.BucketPermissions;
@@ -131,7 +132,7 @@ final class AzureSynthesizer implements CloudSynthesizer {
 				account.forEach((action) -> all.add("`" + action + "` (Actions, on the storage account)"));
 				page.row(stack.service(), "bucket " + bucket.name(), verbsId.replace('-', ' '), String.join(", ", all),
 						"custom role `" + roleName + "-<suffix>` assigned on container `"
-								+ dev.nitric.spring.cloud.BucketNames.physicalBase(bucket.name()) + "-<suffix>" + "`");
+								+ BucketNames.physicalBase(bucket.name()) + "-<suffix>`");
 			}
 		});
 		if (!accountActions.isEmpty()) {

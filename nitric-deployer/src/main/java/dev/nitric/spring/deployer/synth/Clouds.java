@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.nitric.spring.cloud.Cloud;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses and names the target clouds ({@code -Dnitric.cloud}).
@@ -23,7 +24,7 @@ public final class Clouds {
 	 * @return the clouds, in {@link Cloud} order
 	 * @throws SynthesisException naming the unknown cloud
 	 */
-	public static Set<Cloud> parse(String value) {
+	public static Set<Cloud> parse(@Nullable String value) {
 		if (value == null || value.isBlank()) {
 			return EnumSet.allOf(Cloud.class);
 		}

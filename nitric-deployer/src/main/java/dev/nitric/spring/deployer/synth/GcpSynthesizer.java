@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import dev.nitric.spring.cloud.BucketNames;
 import dev.nitric.spring.cloud.BucketPermission;
 import dev.nitric.spring.cloud.BucketPermissions;
 import dev.nitric.spring.cloud.Cloud;
@@ -137,7 +138,7 @@ final class GcpSynthesizer implements CloudSynthesizer {
 				page.row(stack.service(), "bucket " + bucket.name(), verbsId.replace('-', ' '),
 						"`" + String.join("`, `", permissions) + "`",
 						"custom role `" + roleId(stack, verbsId) + "_<suffix>` bound on bucket `"
-								+ dev.nitric.spring.cloud.BucketNames.physicalBase(bucket.name()) + "-<suffix>" + "`");
+								+ BucketNames.physicalBase(bucket.name()) + "-<suffix>`");
 			}
 			for (BucketVerb verb : Stack.verbs(verbsId)) {
 				for (BucketPermission permission : BucketPermissions.describe(Cloud.GCP, verb)) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.nitric.spring.cloud.BucketNames;
@@ -163,15 +164,10 @@ final class Stack {
 						+ "', which the API does not declare; declare it or use another");
 			}
 		}
-		if (route.security().size() > 1) {
-			for (Cloud cloud : List.of(Cloud.AWS, Cloud.AZURE)) {
-				if (clouds.contains(cloud)) {
-					problems.add(subject + " offers " + route.security().size() + " alternative requirements, but "
-							+ ((cloud == Cloud.AWS) ? "an AWS HTTP API route has exactly one JWT authorizer"
-									: "the Azure policy this deployer writes checks one requirement per operation")
-							+ "; keep one requirement (scopes are any-of), or synthesise for -Dnitric.cloud=gcp");
-				}
-			}
+		if (route.security().size() > 1 && clouds.contains(Cloud.AWS)) {
+			problems.add(subject + " offers " + route.security().size() + " alternative requirements, but an AWS HTTP "
+					+ "API route has exactly one JWT authorizer; keep one requirement (scopes are any-of), or synthesise "
+					+ "for -Dnitric.cloud=gcp,azure");
 		}
 	}
 
@@ -278,7 +274,7 @@ final class Stack {
 	 * @param physicalName the Terraform expression of a bucket's physical name
 	 * @return the variables, sorted
 	 */
-	Map<String, Object> environment(java.util.function.Function<BucketManifest, String> physicalName) {
+	Map<String, Object> environment(Function<BucketManifest, String> physicalName) {
 		Map<String, Object> environment = new LinkedHashMap<>();
 		for (BucketManifest bucket : this.manifest.buckets()) {
 			environment.put(BucketNames.environmentVariable(bucket.name()), physicalName.apply(bucket));

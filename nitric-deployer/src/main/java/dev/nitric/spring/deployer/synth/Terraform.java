@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs Terraform in a synthesised folder: {@code terraform init -input=false}, then
@@ -37,7 +38,7 @@ public final class Terraform {
 	 * @param path the value of {@code PATH}, or {@code null}
 	 * @return the executable, if there is one
 	 */
-	public static Optional<Path> find(String path) {
+	public static Optional<Path> find(@Nullable String path) {
 		if (path == null) {
 			return Optional.empty();
 		}
@@ -62,7 +63,7 @@ public final class Terraform {
 	 * @param autoApprove whether to apply without asking
 	 * @return the two command lines, with {@code terraform} as the executable
 	 */
-	public static List<List<String>> commands(Path varFile, boolean autoApprove) {
+	public static List<List<String>> commands(@Nullable Path varFile, boolean autoApprove) {
 		List<String> apply = new ArrayList<>(List.of("terraform", "apply", "-input=false"));
 		if (varFile != null) {
 			apply.add("-var-file=" + varFile.toAbsolutePath());
@@ -80,7 +81,7 @@ public final class Terraform {
 	 * @param autoApprove whether to apply without asking
 	 * @throws SynthesisException when a command fails
 	 */
-	public void apply(Path folder, Path varFile, boolean autoApprove) {
+	public void apply(Path folder, @Nullable Path varFile, boolean autoApprove) {
 		for (List<String> command : commands(varFile, autoApprove)) {
 			List<String> line = new ArrayList<>(command);
 			line.set(0, this.executable.toString());

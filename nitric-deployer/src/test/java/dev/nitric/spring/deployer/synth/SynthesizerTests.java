@@ -11,6 +11,7 @@ import java.util.SortedMap;
 import java.util.stream.Stream;
 
 import dev.nitric.spring.cloud.Cloud;
+import dev.nitric.spring.gateway.AzureApiManagementGateway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,11 +85,11 @@ class SynthesizerTests {
 		String policy = Fixtures.synthesize(Fixtures.demo())
 			.get(Cloud.AZURE)
 			.get("policies/main/post-planets-unsecured-planet.xml");
-		assertThat(policy).contains("require-scheme=\"" + dev.nitric.spring.gateway.AzureApiManagementGateway.REQUIRED_SCHEME)
-			.contains("clock-skew=\"" + dev.nitric.spring.gateway.AzureApiManagementGateway.CLOCK_SKEW_SECONDS + "\"")
+		assertThat(policy).contains("require-scheme=\"" + AzureApiManagementGateway.REQUIRED_SCHEME)
+			.contains("clock-skew=\"" + AzureApiManagementGateway.CLOCK_SKEW_SECONDS + "\"")
 			.contains("failed-validation-httpcode=\""
-					+ dev.nitric.spring.gateway.AzureApiManagementGateway.FAILED_VALIDATION_STATUS + "\"")
-			.contains(dev.nitric.spring.gateway.AzureApiManagementGateway.FORBIDDEN_BODY)
+					+ AzureApiManagementGateway.FAILED_VALIDATION_STATUS + "\"")
+			.contains(AzureApiManagementGateway.FORBIDDEN_BODY)
 			.contains("<set-status code=\"403\"")
 			// Nitric joins issuer and path without a separator: ours has exactly one slash.
 			.contains("<openid-config url=\"https://auth.example.com/.well-known/openid-configuration\" />");
