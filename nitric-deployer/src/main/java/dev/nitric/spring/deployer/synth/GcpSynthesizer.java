@@ -160,7 +160,8 @@ final class GcpSynthesizer implements CloudSynthesizer {
 	}
 
 	private static String roleId(Stack stack, String verbsId) {
-		return "nitric_" + stack.serviceId(30).replace('-', '_') + "_" + verbsId.replace('-', '_');
+		// role_id: at most 64 of [a-zA-Z0-9_.]; with the longest verb set and the suffix, the service gets 24.
+		return "nitric_" + stack.serviceId(24).replace('-', '_') + "_" + verbsId.replace('-', '_');
 	}
 
 	@SuppressWarnings("unchecked")
@@ -212,13 +213,15 @@ final class GcpSynthesizer implements CloudSynthesizer {
 			Maps.child(resources, "google_api_gateway_api").put(name, Maps.of("provider", "google-beta", "api_id",
 					id + "-${random_id.suffix.hex}", "display_name", api.name()));
 			Maps.child(resources, "google_api_gateway_api_config").put(name, Maps.of("provider", "google-beta", "api",
-					"${google_api_gateway_api." + name + ".api_id}", "api_config_id_prefix", id + "-",
+					"${google_api_gateway_api." + name + ".api_id}", "api_config_id_prefix",
+					// Terraform appends 26 characters; an API config id has at most 63.
+					id.substring(0, Math.min(id.length(), 30)) + "-",
 					"openapi_documents", List.of(Maps.of("document", List.of(Maps.of("path", "openapi.json",
 							"contents", "${base64encode(" + Templates.templatefileCall("openapi/" + api.name() + ".json",
 									Map.of("backend_url", "var.backend_url")) + ")}")))),
 					"gateway_config", List.of(Maps.of("backend_config", List.of(Maps.of("google_service_account",
 							"${google_service_account.gateway.email}")))),
-					"lifecycle", List.of(Maps.of("create_before_destroy", true))));
+					"lifecycle", Maps.of("create_before_destroy", true)));
 			Maps.child(resources, "google_api_gateway_gateway").put(name, Maps.of("provider", "google-beta",
 					"gateway_id", id + "-${random_id.suffix.hex}", "api_config",
 					"${google_api_gateway_api_config." + name + ".id}", "region", "${var.region}"));
