@@ -22,6 +22,11 @@ import dev.nitric.spring.model.SecurityDefinition;
  * AWS: an API Gateway HTTP API per API, imported from OpenAPI 3 with a JWT authorizer per security definition and an
  * HTTP proxy integration per route to the backend; an S3 bucket per bucket; an IAM role per service with an inline
  * policy granting exactly the declared verbs.
+ * <p>
+ * Each operation carries its effective {@code security}: on import, the scopes of its requirement become the route's
+ * {@code authorizationScopes} (any-of, 403 otherwise), and {@code security: []} leaves a public route without an
+ * authorizer. The issuer is set explicitly in {@code jwtConfiguration} rather than left to discovery from
+ * {@code openIdConnectUrl}.
  *
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-open-api.html">Working with
  * OpenAPI definitions for HTTP APIs</a>
