@@ -58,9 +58,11 @@ public final class AzureApiManagementGateway implements Gateway {
 	public static final JwksPolicy JWKS_POLICY = new JwksPolicy(Duration.ofHours(1), Duration.ofMinutes(5),
 			Duration.ofSeconds(10), 1_000_000);
 
-	static final String NOT_PRESENT = "JWT not present.";
+	/** The message of {@code validate-jwt} when there is no token. */
+	public static final String NOT_PRESENT = "JWT not present.";
 
-	static final String INVALID = "Invalid JWT.";
+	/** The message of {@code validate-jwt} when the token is not valid. */
+	public static final String INVALID = "Invalid JWT.";
 
 	private final VerifiedTokenCache cache;
 
@@ -218,9 +220,18 @@ public final class AzureApiManagementGateway implements Gateway {
 		return false;
 	}
 
-	private static Decision deny(String message, String reason, @Nullable String detail) {
-		String body = "{ \"statusCode\": " + FAILED_VALIDATION_STATUS + ", \"message\": " + GatewayResponses.json(message)
+	/**
+	 * The body API Management answers when {@code validate-jwt} fails (status {@value #FAILED_VALIDATION_STATUS}).
+	 * @param message {@link #NOT_PRESENT} or {@link #INVALID}
+	 * @return the JSON body
+	 */
+	public static String failedValidationBody(String message) {
+		return "{ \"statusCode\": " + FAILED_VALIDATION_STATUS + ", \"message\": " + GatewayResponses.json(message)
 				+ " }";
+	}
+
+	private static Decision deny(String message, String reason, @Nullable String detail) {
+		String body = failedValidationBody(message);
 		return Decision.deny(TargetCloud.AZURE, FAILED_VALIDATION_STATUS, Map.of(), GatewayResponses.JSON, body, reason,
 				(detail != null) ? detail : reason);
 	}
