@@ -1,5 +1,6 @@
 package dev.nitric.spring.storage;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -174,7 +176,7 @@ public final class LocalBucketStore implements BucketStore {
 			if (Files.isDirectory(file)) {
 				throw new ObjectNotFoundException(bucket, key);
 			}
-			return Files.newInputStream(file);
+			return new ObjectInputStream(FileChannel.open(file, StandardOpenOption.READ));
 		}
 		catch (NoSuchFileException ex) {
 			throw new ObjectNotFoundException(bucket, key);
@@ -328,6 +330,42 @@ public final class LocalBucketStore implements BucketStore {
 				// The temporary file is left behind; it never shadows an object.
 			}
 		}
+	}
+
+	/**
+	 * A stream over one object's file that reads it whole in one sized read, as {@link Files#readAllBytes} does,
+	 * rather than in growing chunks.
+	 */
+	private static final class ObjectInputStream extends FilterInputStream {
+
+		private final FileChannel channel;
+
+		ObjectInputStream(FileChannel channel) {
+			super(Channels.newInputStream(channel));
+			this.channel = channel;
+		}
+
+		@Override
+		public byte[] readAllBytes() throws IOException {
+			long remaining = this.channel.size() - this.channel.position();
+			if (remaining <= 0 || remaining > Integer.MAX_VALUE - 8) {
+				return super.readAllBytes();
+			}
+			ByteBuffer buffer = ByteBuffer.allocate((int) remaining);
+			while (buffer.hasRemaining() && this.channel.read(buffer) >= 0) {
+				// Read until the buffer is full or the file ends.
+			}
+			byte[] content = (buffer.position() == buffer.capacity()) ? buffer.array()
+					: Arrays.copyOf(buffer.array(), buffer.position());
+			byte[] rest = super.readAllBytes();
+			if (rest.length == 0) {
+				return content;
+			}
+			byte[] all = Arrays.copyOf(content, content.length + rest.length);
+			System.arraycopy(rest, 0, all, content.length, rest.length);
+			return all;
+		}
+
 	}
 
 	@Override
