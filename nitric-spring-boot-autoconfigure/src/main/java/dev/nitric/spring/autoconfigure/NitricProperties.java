@@ -1,5 +1,6 @@
 package dev.nitric.spring.autoconfigure;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -95,9 +96,35 @@ public record NitricProperties(@DefaultValue("portable") TargetCloud cloud, @Nul
 	/**
 	 * Bucket storage.
 	 *
+	 * @param backend Where bucket objects are kept: 'local' (files under nitric.storage.local.root), 's3', 'gcs' or
+	 * 'azure'; a cloud backend takes each bucket's physical name from the environment variable
+	 * NITRIC_BUCKET_<NAME> and its credentials from the SDK's default chain
 	 * @param local The embedded backend that keeps objects on the local file system
+	 * @param s3 The Amazon S3 backend
+	 * @param gcs The Google Cloud Storage backend
+	 * @param azure The Azure Blob Storage backend
 	 */
-	public record Storage(@DefaultValue Local local) {
+	public record Storage(@DefaultValue("local") StorageBackend backend, @DefaultValue Local local, @DefaultValue S3 s3,
+			@DefaultValue Gcs gcs, @DefaultValue Azure azure) {
+
+	}
+
+	/**
+	 * Where bucket objects are kept.
+	 */
+	public enum StorageBackend {
+
+		/** Files on the local file system. */
+		LOCAL,
+
+		/** Amazon S3. */
+		S3,
+
+		/** Google Cloud Storage. */
+		GCS,
+
+		/** Azure Blob Storage. */
+		AZURE
 
 	}
 
@@ -105,8 +132,46 @@ public record NitricProperties(@DefaultValue("portable") TargetCloud cloud, @Nul
 	 * The embedded file-system backend.
 	 *
 	 * @param root Folder holding one folder per bucket, relative to the working directory unless absolute
+	 * @param fsync Whether each write is flushed to disk before it replaces the old content (off is faster, but a
+	 * crash of the machine may then leave an empty file)
 	 */
-	public record Local(@DefaultValue(".nitric/buckets") Path root) {
+	public record Local(@DefaultValue(".nitric/buckets") Path root, @DefaultValue("true") boolean fsync) {
+
+	}
+
+	/**
+	 * The Amazon S3 backend.
+	 *
+	 * @param region Region of the buckets; defaults to the SDK's region chain (AWS_REGION, profile, instance metadata)
+	 * @param endpoint Endpoint that replaces the regional S3 endpoint, for S3-compatible servers and tests
+	 * @param pathStyle Whether to address buckets in the path rather than in the host name, for S3-compatible servers
+	 * @param maxAttempts Maximum number of attempts of each request, including the first
+	 */
+	public record S3(@Nullable String region, @Nullable URI endpoint, @DefaultValue("false") boolean pathStyle,
+			@DefaultValue("3") int maxAttempts) {
+
+	}
+
+	/**
+	 * The Google Cloud Storage backend.
+	 *
+	 * @param projectId Project of the buckets; defaults to the one of the application default credentials
+	 * @param host Host that replaces the Cloud Storage endpoint, for emulators and tests
+	 * @param maxAttempts Maximum number of attempts of each request, including the first
+	 */
+	public record Gcs(@Nullable String projectId, @Nullable String host, @DefaultValue("3") int maxAttempts) {
+
+	}
+
+	/**
+	 * The Azure Blob Storage backend.
+	 *
+	 * @param endpoint Blob service endpoint of the storage account, such as https://account.blob.core.windows.net,
+	 * used with DefaultAzureCredential; without it, the connection string in the environment variable
+	 * AZURE_STORAGE_CONNECTION_STRING is used
+	 * @param maxAttempts Maximum number of attempts of each request, including the first
+	 */
+	public record Azure(@Nullable URI endpoint, @DefaultValue("3") int maxAttempts) {
 
 	}
 

@@ -2,11 +2,18 @@ package dev.nitric.spring.storage;
 
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import dev.nitric.spring.model.BucketVerb;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A bucket the application uses, with the verbs it needs, and the client to it. Declare it as a bean:
@@ -86,13 +93,78 @@ public final class Bucket {
 	}
 
 	/**
-	 * List the keys that start with a prefix, in lexicographic order. Needs {@link BucketVerb#READ}.
+	 * List every key that starts with a prefix, in lexicographic order, reading all pages into memory. Prefer
+	 * {@link #keys(String)} or {@link #list(String, int, String)} for buckets with many objects. Needs
+	 * {@link BucketVerb#READ}.
 	 * @param prefix the prefix, empty for every key
 	 * @return the keys
 	 */
 	public List<String> list(String prefix) {
 		require(BucketVerb.READ, "list objects");
 		return store().list(this.name, prefix);
+	}
+
+	/**
+	 * List one page of the keys that start with a prefix, in lexicographic order. Needs {@link BucketVerb#READ}.
+	 * <pre class="code">
+	 * BucketListing page = bucket.list("images/", 100, null);
+	 * while (page.hasNextPage()) {
+	 *     page = bucket.list("images/", 100, page.nextPageToken());
+	 * }
+	 * </pre>
+	 * @param prefix the prefix, empty for every key
+	 * @param pageSize the most keys to return, 1 to {@value BucketListing#DEFAULT_PAGE_SIZE}
+	 * @param pageToken the previous page's {@link BucketListing#nextPageToken()}, or {@code null} for the first page
+	 * @return the page
+	 */
+	public BucketListing list(String prefix, int pageSize, @Nullable String pageToken) {
+		if (pageSize < 1 || pageSize > BucketListing.DEFAULT_PAGE_SIZE) {
+			throw new IllegalArgumentException("Page size must be between 1 and " + BucketListing.DEFAULT_PAGE_SIZE
+					+ ", was " + pageSize);
+		}
+		require(BucketVerb.READ, "list objects");
+		return store().list(this.name, prefix, pageSize, pageToken);
+	}
+
+	/**
+	 * Stream the keys that start with a prefix, in lexicographic order, reading one page at a time as the stream is
+	 * consumed. Needs {@link BucketVerb#READ} (checked now, before any I/O).
+	 * @param prefix the prefix, empty for every key
+	 * @return the keys
+	 */
+	public Stream<String> keys(String prefix) {
+		require(BucketVerb.READ, "list objects");
+		BucketStore store = store();
+		Iterator<String> keys = new Iterator<>() {
+
+			private @Nullable BucketListing page;
+
+			private Iterator<String> current = Collections.emptyIterator();
+
+			@Override
+			public boolean hasNext() {
+				while (!this.current.hasNext()) {
+					if (this.page != null && !this.page.hasNextPage()) {
+						return false;
+					}
+					String token = (this.page != null) ? this.page.nextPageToken() : null;
+					this.page = store.list(Bucket.this.name, prefix, BucketListing.DEFAULT_PAGE_SIZE, token);
+					this.current = this.page.keys().iterator();
+				}
+				return true;
+			}
+
+			@Override
+			public String next() {
+				if (!hasNext()) {
+					throw new NoSuchElementException();
+				}
+				return this.current.next();
+			}
+
+		};
+		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(keys,
+				Spliterator.ORDERED | Spliterator.SORTED | Spliterator.DISTINCT | Spliterator.NONNULL), false);
 	}
 
 	/**

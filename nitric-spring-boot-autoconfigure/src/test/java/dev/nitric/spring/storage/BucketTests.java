@@ -3,13 +3,17 @@ package dev.nitric.spring.storage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.nitric.spring.model.BucketVerb;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,6 +59,51 @@ class BucketTests {
 		BucketPermissionException ex = permissionFailure(() -> bucket.file("k").exists());
 		assertThat(ex.getMissingVerb()).isEqualTo(BucketVerb.READ);
 		assertThat(ex.getMessage()).contains("'secureBucket'").contains("check whether 'k' exists");
+	}
+
+	@Test
+	void metadataPagedListingKeysAndDownloadUrlsWhenDeclaredWriteOnlyThenFailBeforeAnyIo() {
+		Bucket bucket = writeOnly();
+		assertThat(permissionFailure(() -> bucket.file("k").metadata()).getMessage())
+			.contains("read the metadata of 'k'");
+		assertThat(permissionFailure(() -> bucket.list("", 10, null)).getMissingVerb()).isEqualTo(BucketVerb.READ);
+		assertThat(permissionFailure(() -> bucket.keys("")).getMissingVerb()).isEqualTo(BucketVerb.READ);
+		assertThat(permissionFailure(() -> bucket.file("k").downloadUrl(Duration.ofMinutes(5))).getMessage())
+			.contains("sign a download URL for 'k'")
+			.contains("s3:GetObject");
+	}
+
+	@Test
+	void uploadUrlWhenDeclaredReadOnlyThenFailsBeforeAnyIo() {
+		Bucket bucket = Bucket.named("secureBucket").allow(BucketVerb.READ);
+		bucket.bindTo(new FailingStore());
+		assertThat(permissionFailure(() -> bucket.file("k").uploadUrl(Duration.ofMinutes(5))).getMessage())
+			.contains("sign an upload URL for 'k'")
+			.contains("s3:PutObject");
+	}
+
+	@Test
+	void presignedUrlExpiryIsCheckedAgainstTheCloudsLimit() {
+		Bucket bucket = Bucket.named("secureBucket").allow(BucketVerb.READ);
+		bucket.bindTo(new FailingStore());
+		assertThatIllegalArgumentException().isThrownBy(() -> bucket.file("k").downloadUrl(Duration.ofDays(8)))
+			.withMessageContaining("at most 7 days");
+		assertThatIllegalArgumentException().isThrownBy(() -> bucket.file("k").downloadUrl(Duration.ZERO));
+	}
+
+	@Test
+	void keysReadsPageAfterPageOnlyAsTheStreamIsConsumed(@TempDir Path root) {
+		Bucket bucket = Bucket.named("images").allow(BucketVerb.READ, BucketVerb.WRITE);
+		bucket.bindTo(new LocalBucketStore(root, false));
+		for (int i = 0; i < 1005; i++) {
+			bucket.file(String.format("k/%05d", i)).write(new byte[0]);
+		}
+		assertThat(bucket.keys("k/")).hasSize(1005).startsWith("k/00000", "k/00001").endsWith("k/01004");
+		assertThat(bucket.keys("k/").limit(3)).containsExactly("k/00000", "k/00001", "k/00002");
+		BucketListing first = bucket.list("k/", 1000, null);
+		assertThat(first.keys()).hasSize(1000);
+		assertThat(first.hasNextPage()).isTrue();
+		assertThatIllegalArgumentException().isThrownBy(() -> bucket.list("k/", 0, null));
 	}
 
 	@Test
@@ -198,8 +247,23 @@ class BucketTests {
 	private static final class FailingStore implements BucketStore {
 
 		@Override
-		public void write(String bucket, String key, InputStream content) {
+		public void write(String bucket, String key, InputStream content, @Nullable String contentType) {
 			fail("write(%s, %s) reached the store", bucket, key);
+		}
+
+		@Override
+		public ObjectMetadata metadata(String bucket, String key) {
+			return fail("metadata(%s, %s) reached the store", bucket, key);
+		}
+
+		@Override
+		public BucketListing list(String bucket, String prefix, int pageSize, @Nullable String pageToken) {
+			return fail("list(%s, %s) reached the store", bucket, prefix);
+		}
+
+		@Override
+		public URI presignedUrl(String bucket, String key, PresignedUrlMethod method, Duration expiry) {
+			return fail("presignedUrl(%s, %s) reached the store", bucket, key);
 		}
 
 		@Override
@@ -232,7 +296,25 @@ class BucketTests {
 		private final List<String> calls = new ArrayList<>();
 
 		@Override
-		public void write(String bucket, String key, InputStream content) {
+		public ObjectMetadata metadata(String bucket, String key) {
+			this.calls.add("metadata " + bucket + " " + key);
+			return new ObjectMetadata(key, 0, ContentTypes.DEFAULT, Instant.EPOCH);
+		}
+
+		@Override
+		public BucketListing list(String bucket, String prefix, int pageSize, @Nullable String pageToken) {
+			this.calls.add("list " + bucket + " " + prefix + " " + pageSize + " " + pageToken);
+			return new BucketListing(List.of(), null);
+		}
+
+		@Override
+		public URI presignedUrl(String bucket, String key, PresignedUrlMethod method, Duration expiry) {
+			this.calls.add("presign " + bucket + " " + key + " " + method);
+			return URI.create("https://example.invalid/" + key);
+		}
+
+		@Override
+		public void write(String bucket, String key, InputStream content, @Nullable String contentType) {
 			try {
 				this.calls.add("write " + bucket + " " + key + " "
 						+ new String(content.readAllBytes(), StandardCharsets.UTF_8));

@@ -6,13 +6,18 @@ import java.nio.file.Path;
 
 import dev.nitric.spring.model.BucketVerb;
 import dev.nitric.spring.storage.Bucket;
+import dev.nitric.spring.storage.BucketNameResolver;
 import dev.nitric.spring.storage.BucketPermissionException;
 import dev.nitric.spring.storage.BucketStore;
 import dev.nitric.spring.storage.LocalBucketStore;
+import dev.nitric.spring.storage.azure.AzureBlobBucketStore;
+import dev.nitric.spring.storage.s3.S3BucketStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -70,6 +75,54 @@ class NitricStorageAutoConfigurationTests {
 				context.getBean("images", Bucket.class).file("x").write(new byte[] { 1 });
 				assertThat(this.root.resolve("own/images/x")).exists();
 			});
+	}
+
+	@Test
+	void s3BackendTakesEachBucketsPhysicalNameFromItsEnvironmentVariable() {
+		this.contextRunner.withUserConfiguration(Buckets.class)
+			.withPropertyValues("nitric.storage.backend=s3", "nitric.storage.s3.region=eu-west-1",
+					"NITRIC_BUCKET_IMAGES=images-a1b2c3")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(BucketStore.class)).isInstanceOf(S3BucketStore.class);
+				assertThat(context.getBean(BucketNameResolver.class).physicalName("images")).isEqualTo("images-a1b2c3");
+			});
+	}
+
+	@Test
+	void cloudBackendFailsTheStartUpNamingTheMissingEnvironmentVariable() {
+		this.contextRunner.withUserConfiguration(Buckets.class)
+			.withPropertyValues("nitric.storage.backend=s3", "nitric.storage.s3.region=eu-west-1")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("Bucket 'images' has no physical name")
+				.hasMessageContaining("NITRIC_BUCKET_IMAGES"));
+	}
+
+	@Test
+	void azureBackendUsesTheConnectionStringFromTheEnvironment() {
+		this.contextRunner.withUserConfiguration(Buckets.class)
+			.withPropertyValues("nitric.storage.backend=azure", "NITRIC_BUCKET_IMAGES=images",
+					"AZURE_STORAGE_CONNECTION_STRING=DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
+							+ "AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;")
+			.run((context) -> assertThat(context.getBean(BucketStore.class)).isInstanceOf(AzureBlobBucketStore.class));
+	}
+
+	@Test
+	void cloudBackendWithoutItsSdkFailsTheStartUpNamingTheDependency() {
+		this.contextRunner.withUserConfiguration(Buckets.class)
+			.withClassLoader(new FilteredClassLoader(S3Client.class))
+			.withPropertyValues("nitric.storage.backend=s3", "NITRIC_BUCKET_IMAGES=images")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("nitric.storage.backend=s3")
+				.hasMessageContaining("software.amazon.awssdk:s3"));
+	}
+
+	@Test
+	void localStoreFsyncCanBeTurnedOff() {
+		this.contextRunner.withPropertyValues("nitric.storage.local.fsync=false")
+			.run((context) -> assertThat(context.getBean(BucketStore.class)).hasFieldOrPropertyWithValue("fsync", false));
 	}
 
 	@Configuration(proxyBeanMethods = false)

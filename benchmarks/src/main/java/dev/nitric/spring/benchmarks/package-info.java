@@ -1,0 +1,4 @@
+/**
+ * JMH benchmarks of the bucket stores.
+ */
+package dev.nitric.spring.benchmarks;
