@@ -109,6 +109,14 @@ class DemoApplicationTests {
 	}
 
 	@Test
+	void everyGatewayDecisionIsCountedOnTheActuator() throws Exception {
+		assertThat(get("/planets").statusCode()).isEqualTo(401);
+		HttpResponse<String> metric = get("/actuator/metrics/nitric.gateway.decisions?tag=reason:missing-token");
+		assertThat(metric.statusCode()).isEqualTo(200);
+		assertThat(metric.body()).contains("\"COUNT\"").contains("\"outcome\"").doesNotContain("\"value\":0.0");
+	}
+
+	@Test
 	void healthIsExposed() throws Exception {
 		HttpResponse<String> response = get("/actuator/health");
 		assertThat(response.statusCode()).isEqualTo(200);
