@@ -96,17 +96,7 @@ public final class AzureApiManagementGateway implements Gateway {
 		if (route.isPublic()) {
 			return Decision.allow(TargetCloud.AZURE, "public-route", null);
 		}
-		Decision first = null;
-		for (SecurityRequirement requirement : route.requirements()) {
-			Decision decision = check(request, requirement, route.definitions().get(requirement.definition()), keys, now);
-			if (decision.allowed()) {
-				return decision;
-			}
-			if (first == null) {
-				first = decision;
-			}
-		}
-		return first;
+		return route.firstAllowed((requirement, definition) -> check(request, requirement, definition, keys, now));
 	}
 
 	private Decision check(GatewayRequest request, SecurityRequirement requirement, SecurityDefinition definition,

@@ -2,6 +2,7 @@ package dev.nitric.spring.gateway;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import dev.nitric.spring.model.SecurityDefinition;
 import dev.nitric.spring.model.SecurityRequirement;
@@ -27,6 +28,30 @@ public record RoutePolicy(String api, String method, String path, List<SecurityR
 						+ "' requires unknown security definition '" + requirement.definition() + "'");
 			}
 		}
+	}
+
+	/**
+	 * Check the requirements in order, as alternatives: the first decision that allows the request wins; when none
+	 * does, the first requirement's rejection is the answer.
+	 * @param check decides on one requirement with its security definition
+	 * @return the decision
+	 * @throws IllegalStateException if the route is public (there is nothing to check)
+	 */
+	public Decision firstAllowed(BiFunction<SecurityRequirement, SecurityDefinition, Decision> check) {
+		Decision first = null;
+		for (SecurityRequirement requirement : this.requirements) {
+			Decision decision = check.apply(requirement, this.definitions.get(requirement.definition()));
+			if (decision.allowed()) {
+				return decision;
+			}
+			if (first == null) {
+				first = decision;
+			}
+		}
+		if (first == null) {
+			throw new IllegalStateException("Route " + this.method + " " + this.path + " is public: nothing to check");
+		}
+		return first;
 	}
 
 	/**
