@@ -25,10 +25,10 @@ class ArchitectureTests {
 		.importPackages("dev.nitric.spring");
 
 	@Test
-	void modelManifestCloudAndStorageImportNothingFromSpring() {
+	void modelManifestCloudStorageAndGatewayImportNothingFromSpring() {
 		ArchRule rule = noClasses().that()
 			.resideInAnyPackage("dev.nitric.spring.model..", "dev.nitric.spring.manifest..", "dev.nitric.spring.cloud..",
-					"dev.nitric.spring.storage..")
+					"dev.nitric.spring.storage..", "dev.nitric.spring.gateway..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..")

@@ -61,7 +61,8 @@ public record NitricProperties(@DefaultValue("portable") TargetCloud cloud, @Nul
 	 * How requests are checked.
 	 *
 	 * @param mode Where tokens are validated: 'emulate' to validate them in the application exactly as the target
-	 * cloud's gateway would; 'behind-gateway' when deployed behind the real gateway
+	 * cloud's gateway would; 'behind-gateway' when deployed behind the real gateway of 'nitric.cloud' (aws, gcp or
+	 * azure), whose verification is trusted and whose forwarded identity becomes the request's principal
 	 * @param tokenCacheSize Number of verified tokens remembered so that a repeated token skips parsing and signature
 	 * verification (time, audience and scope checks always run); 0 disables the cache
 	 */

@@ -119,18 +119,11 @@ public final class GcpApiGateway implements Gateway {
 					true);
 		}
 		String issuer = (jwt.stringClaim("iss") != null) ? jwt.stringClaim("iss") : "";
-		SecurityRequirement requirement = null;
-		for (SecurityRequirement candidate : route.requirements()) {
-			if (issuer.equals(route.definitions().get(candidate.definition()).issuer())) {
-				requirement = candidate;
-				break;
-			}
-		}
-		if (requirement == null) {
+		SecurityDefinition definition = route.definitionIssuedBy(issuer);
+		if (definition == null) {
 			return deny(request, 401, "Jwt issuer is not configured", "issuer-mismatch",
 					"iss '" + issuer + "' is not the issuer of any security definition of this route (exact match)", true);
 		}
-		SecurityDefinition definition = route.definitions().get(requirement.definition());
 		long seconds = now.getEpochSecond();
 		Long nbf = jwt.numericDate("nbf");
 		if (nbf != null && seconds + CLOCK_SKEW_SECONDS < nbf) {
@@ -163,25 +156,41 @@ public final class GcpApiGateway implements Gateway {
 					true);
 		}
 		List<String> scopes = Scopes.of(jwt.claims(), true);
+		Decision insufficient = insufficientScope(route, definition, scopes);
+		if (insufficient != null) {
+			return insufficient;
+		}
+		return Decision.allow(TargetCloud.GCP, "valid-token",
+				new VerifiedToken(token, definition.name(), jwt.header(), jwt.claims(), scopes));
+	}
+
+	/**
+	 * The scope check GCP's gateway does not make and the application does, in emulation and behind the real
+	 * gateway alike: any-of over the route's alternatives for the token's definition.
+	 * @param route the route
+	 * @param definition the definition the token satisfied
+	 * @param scopes the token's scopes ({@code scope} or {@code scp}, strings or arrays)
+	 * @return the 403 decision, or {@code null} when a requirement's scopes are met
+	 */
+	static @Nullable Decision insufficientScope(RoutePolicy route, SecurityDefinition definition, List<String> scopes) {
 		List<SecurityRequirement> alternatives = route.requirements()
 			.stream()
 			.filter((candidate) -> candidate.definition().equals(definition.name()))
 			.toList();
-		if (alternatives.stream().noneMatch((candidate) -> Scopes.satisfies(scopes, candidate.scopes()))) {
-			List<String> required = alternatives.stream()
-				.flatMap((candidate) -> candidate.scopes().stream())
-				.distinct()
-				.toList();
-			Map<String, String> headers = new LinkedHashMap<>();
-			headers.put("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope="
-					+ GatewayResponses.quoted(String.join(" ", required)));
-			return Decision.deny(TargetCloud.GCP, 403, headers, GatewayResponses.JSON,
-					body(403, "Jwt does not carry any of the required scopes"), "insufficient-scope",
-					"GCP's gateway ignores scopes, so the application enforces them (locally and in the cloud): the token "
-							+ "carries " + scopes + ", none of " + required);
+		if (alternatives.stream().anyMatch((candidate) -> Scopes.satisfies(scopes, candidate.scopes()))) {
+			return null;
 		}
-		return Decision.allow(TargetCloud.GCP, "valid-token",
-				new VerifiedToken(token, definition.name(), jwt.header(), jwt.claims(), scopes));
+		List<String> required = alternatives.stream()
+			.flatMap((candidate) -> candidate.scopes().stream())
+			.distinct()
+			.toList();
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("WWW-Authenticate", "Bearer error=\"insufficient_scope\", scope="
+				+ GatewayResponses.quoted(String.join(" ", required)));
+		return Decision.deny(TargetCloud.GCP, 403, headers, GatewayResponses.JSON,
+				body(403, "Jwt does not carry any of the required scopes"), "insufficient-scope",
+				"GCP's gateway ignores scopes, so the application enforces them (locally and in the cloud): the token "
+						+ "carries " + scopes + ", none of " + required);
 	}
 
 	/**
@@ -223,12 +232,9 @@ public final class GcpApiGateway implements Gateway {
 	static List<String> extract(GatewayRequest request) {
 		List<String> tokens = new ArrayList<>();
 		for (String value : request.headerValues("Authorization")) {
-			int prefix = value.indexOf("Bearer ");
-			if (prefix >= 0) {
-				String token = tokenAfter(value, prefix + "Bearer ".length());
-				if (!token.isEmpty()) {
-					tokens.add(token);
-				}
+			String token = bearerToken(value);
+			if (token != null) {
+				tokens.add(token);
 			}
 		}
 		for (String value : request.headerValues("X-Goog-Iap-Jwt-Assertion")) {
@@ -242,6 +248,21 @@ public final class GcpApiGateway implements Gateway {
 			}
 		}
 		return tokens;
+	}
+
+	/**
+	 * The token of an {@code Authorization} value as Envoy extracts it: after the case-sensitive prefix
+	 * {@code "Bearer "} (anywhere in the value), skipping characters that cannot be part of a token.
+	 * @param value the header value
+	 * @return the token, or {@code null} when there is none
+	 */
+	static @Nullable String bearerToken(String value) {
+		int prefix = value.indexOf("Bearer ");
+		if (prefix < 0) {
+			return null;
+		}
+		String token = tokenAfter(value, prefix + "Bearer ".length());
+		return token.isEmpty() ? null : token;
 	}
 
 	private static String tokenAfter(String value, int start) {

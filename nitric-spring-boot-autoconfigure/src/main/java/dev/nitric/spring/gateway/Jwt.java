@@ -74,7 +74,25 @@ public final class Jwt {
 		if (header.containsKey("kid") && !(header.get("kid") instanceof String)) {
 			throw new InvalidJwtException(JwtProblem.HEADER_BAD_KID);
 		}
-		Map<String, @Nullable Object> claims = object(segments[1], JwtProblem.PAYLOAD_BAD_BASE64,
+		Map<String, @Nullable Object> claims = claims(segments[1]);
+		byte[] signature = decode(segments[2], JwtProblem.SIGNATURE_BAD_BASE64);
+		byte[] signingInput = (segments[0] + "." + segments[1]).getBytes(StandardCharsets.US_ASCII);
+		return new Jwt(token, header, claims, segments[1], signingInput, signature);
+	}
+
+	/**
+	 * Parse a payload segment alone, with the checks {@link #parse(String)} applies to it: base64url (padding
+	 * tolerated), strict JSON object, typed registered claims. GCP's gateway forwards this segment of a verified token
+	 * in {@code X-Apigateway-Api-Userinfo}.
+	 * @param payloadSegment the base64url payload segment
+	 * @return the claims
+	 * @throws InvalidJwtException naming the first problem
+	 */
+	static Map<String, @Nullable Object> claims(String payloadSegment) {
+		if (payloadSegment.isEmpty()) {
+			throw new InvalidJwtException(JwtProblem.PAYLOAD_BAD_BASE64);
+		}
+		Map<String, @Nullable Object> claims = object(payloadSegment, JwtProblem.PAYLOAD_BAD_BASE64,
 				JwtProblem.PAYLOAD_BAD_JSON);
 		checkString(claims, "iss", JwtProblem.ISS_NOT_STRING);
 		checkString(claims, "sub", JwtProblem.SUB_NOT_STRING);
@@ -90,9 +108,7 @@ public final class Jwt {
 				throw new InvalidJwtException(JwtProblem.AUD_NOT_STRING_OR_LIST);
 			}
 		}
-		byte[] signature = decode(segments[2], JwtProblem.SIGNATURE_BAD_BASE64);
-		byte[] signingInput = (segments[0] + "." + segments[1]).getBytes(StandardCharsets.US_ASCII);
-		return new Jwt(token, header, claims, segments[1], signingInput, signature);
+		return claims;
 	}
 
 	private static Map<String, @Nullable Object> object(String segment, JwtProblem badBase64, JwtProblem badJson) {

@@ -6,6 +6,7 @@ import java.util.function.BiFunction;
 
 import dev.nitric.spring.model.SecurityDefinition;
 import dev.nitric.spring.model.SecurityRequirement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The security a gateway enforces on one route, as the deployer configures it from the manifest.
@@ -60,6 +61,22 @@ public record RoutePolicy(String api, String method, String path, List<SecurityR
 	 */
 	public boolean isPublic() {
 		return this.requirements.isEmpty();
+	}
+
+	/**
+	 * The security definition of the first requirement whose issuer is exactly the given one, as GCP's gateway picks
+	 * a provider by the token's {@code iss}.
+	 * @param issuer the token's issuer
+	 * @return the definition, or {@code null} when no requirement of this route names that issuer
+	 */
+	@Nullable SecurityDefinition definitionIssuedBy(String issuer) {
+		for (SecurityRequirement requirement : this.requirements) {
+			SecurityDefinition definition = this.definitions.get(requirement.definition());
+			if (issuer.equals(definition.issuer())) {
+				return definition;
+			}
+		}
+		return null;
 	}
 
 }

@@ -1,7 +1,9 @@
 /**
  * The gateway emulation: how AWS API Gateway (HTTP API JWT authorizer), GCP API Gateway (ESPv2) and Azure API
  * Management ({@code validate-jwt}, as Nitric's deployer configures it) accept or reject a request, reproduced case
- * by case. Imports nothing from Spring, so that the deployer configures the real gateways from the same description.
+ * by case; and, behind the real gateways, where each one passes the verified caller to the application
+ * ({@link dev.nitric.spring.gateway.BehindGateway}). Imports nothing from Spring, so that the deployer configures the
+ * real gateways from the same description.
  *
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html">AWS HTTP
  * API JWT authorizers</a>

@@ -38,7 +38,7 @@ public final class DecisionMetrics implements GatewayDecisionListener {
 			return;
 		}
 		Counter.builder(METRIC_NAME)
-			.description("Decisions of the emulated cloud API gateway")
+			.description("Decisions of the gateway filter, emulating the cloud's gateway or behind it")
 			.tag("cloud", decision.cloud().name().toLowerCase(Locale.ROOT))
 			.tag("api", route.api())
 			.tag("outcome", DecisionLogger.outcome(decision))

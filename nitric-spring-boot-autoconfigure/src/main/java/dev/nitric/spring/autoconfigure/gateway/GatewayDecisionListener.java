@@ -5,8 +5,9 @@ import dev.nitric.spring.gateway.GatewayRequest;
 import dev.nitric.spring.gateway.RoutePolicy;
 
 /**
- * Told of every decision of the emulated gateway, allowed or rejected, after it is made. Every bean of this type is
- * called; the auto-configuration registers one that logs and, with Micrometer, one that counts.
+ * Told of every decision of the gateway filter (emulating or behind the real gateway), allowed or rejected, after it
+ * is made. Every bean of this type is called; the auto-configuration registers one that logs and, with Micrometer,
+ * one that counts.
  */
 @FunctionalInterface
 public interface GatewayDecisionListener {

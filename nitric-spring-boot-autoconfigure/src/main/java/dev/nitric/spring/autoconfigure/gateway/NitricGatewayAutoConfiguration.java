@@ -14,6 +14,8 @@ import dev.nitric.spring.autoconfigure.gateway.devissuer.DevelopmentIssuerRegist
 import dev.nitric.spring.autoconfigure.gateway.keys.DiscoveryKeyResolver;
 import dev.nitric.spring.autoconfigure.gateway.openapi.NitricOpenApiCustomizer;
 import dev.nitric.spring.autoconfigure.manifest.NitricManifestAutoConfiguration;
+import dev.nitric.spring.cloud.TargetCloud;
+import dev.nitric.spring.gateway.BehindGateway;
 import dev.nitric.spring.gateway.Gateway;
 import dev.nitric.spring.gateway.Gateways;
 import dev.nitric.spring.gateway.VerifiedTokenCache;
@@ -27,33 +29,42 @@ import jakarta.servlet.Filter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.Assert;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the gateway
- * emulation ({@code nitric.gateway.mode=emulate}, the default, in a servlet web application): the
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the gateway check in
+ * a servlet web application. In emulation ({@code nitric.gateway.mode=emulate}, the default): the
  * {@link NitricGatewayFilter} in front of the application, deciding with the target cloud's {@link Gateway}; the
  * {@link DiscoveryKeyResolver} that keeps the issuers' keys warm in the background; the {@link DevelopmentIssuer}
- * under {@value DevelopmentIssuerLocation#PATH} ({@code nitric.dev-issuer.enabled}); a
- * log line and a metric per decision; {@code VerifiedToken} handler parameters. With springdoc on the class path,
- * the manifest's security is documented in the OpenAPI document, in either mode.
+ * under {@value DevelopmentIssuerLocation#PATH} ({@code nitric.dev-issuer.enabled}). Behind the real gateway
+ * ({@code nitric.gateway.mode=behind-gateway}): the same filter deciding with the cloud's {@link BehindGateway},
+ * which trusts what the gateway verified and fetches nothing; {@code nitric.cloud} must then name the cloud
+ * ({@code portable} fails start-up). In both modes: a log line and a metric per decision; {@code VerifiedToken}
+ * handler parameters. With springdoc on the class path, the manifest's security is documented in the OpenAPI
+ * document, in either mode.
  * <p>
  * Every bean backs off when the application defines its own. The development issuer can never be active behind
  * the real gateway: asking for it there fails start-up.
@@ -63,6 +74,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Import({ NitricGatewayAutoConfiguration.DevelopmentIssuerGuardConfiguration.class,
 		NitricGatewayAutoConfiguration.DevelopmentIssuerConfiguration.class,
 		NitricGatewayAutoConfiguration.EmulationConfiguration.class,
+		NitricGatewayAutoConfiguration.BehindGatewayConfiguration.class,
+		NitricGatewayAutoConfiguration.DecisionLoggingConfiguration.class,
 		NitricGatewayAutoConfiguration.MetricsConfiguration.class,
 		NitricGatewayAutoConfiguration.WebMvcConfiguration.class,
 		NitricGatewayAutoConfiguration.OpenApiConfiguration.class })
@@ -161,12 +174,6 @@ public final class NitricGatewayAutoConfiguration {
 		}
 
 		@Bean
-		@ConditionalOnMissingBean
-		DecisionLogger nitricGatewayDecisionLogger() {
-			return new DecisionLogger();
-		}
-
-		@Bean
 		@ConditionalOnMissingBean(name = "nitricGatewayFilter")
 		FilterRegistrationBean<NitricGatewayFilter> nitricGatewayFilter(ObjectProvider<Manifest> manifest,
 				ObjectProvider<Gateway> gateway, ObjectProvider<KeyResolver> keys,
@@ -183,8 +190,71 @@ public final class NitricGatewayAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass({ Filter.class, FilterRegistrationBean.class })
+	@Conditional(OnBehindGatewayCondition.class)
+	static class BehindGatewayConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		BehindGateway nitricBehindGateway(NitricProperties properties) {
+			if (properties.cloud() == TargetCloud.PORTABLE) {
+				throw new IllegalStateException("nitric.gateway.mode=behind-gateway needs the cloud the application is "
+						+ "deployed on, and nitric.cloud is 'portable': set nitric.cloud to aws, gcp or azure. Each "
+						+ "cloud's gateway passes the caller to the application in its own headers, and 'portable' "
+						+ "only describes the emulation of all three.");
+			}
+			return BehindGateway.of(properties.cloud());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "nitricGatewayFilter")
+		FilterRegistrationBean<NitricGatewayFilter> nitricGatewayFilter(ObjectProvider<Manifest> manifest,
+				BehindGateway gateway, ObjectProvider<GatewayDecisionListener> listeners) {
+			NitricGatewayFilter filter = new NitricGatewayFilter(manifest::getObject,
+					() -> GatewayDecisionSource.behind(gateway), () -> listeners.orderedStream().toList());
+			FilterRegistrationBean<NitricGatewayFilter> registration = new FilterRegistrationBean<>(filter);
+			registration.setName("nitricGatewayFilter");
+			registration.setOrder(FILTER_ORDER);
+			return registration;
+		}
+
+	}
+
+	/**
+	 * Matches when {@code nitric.gateway.mode} binds to {@link GatewayMode#BEHIND_GATEWAY}, with the binder's relaxed
+	 * rules ({@code behind-gateway}, {@code behind_gateway}, {@code BEHIND_GATEWAY}), exactly as
+	 * {@link NitricProperties} reads it: a spelling the properties accept can never leave secured routes without the
+	 * filter.
+	 */
+	static class OnBehindGatewayCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			GatewayMode mode = Binder.get(context.getEnvironment())
+				.bind("nitric.gateway.mode", GatewayMode.class)
+				.orElse(GatewayMode.EMULATE);
+			return (mode == GatewayMode.BEHIND_GATEWAY)
+					? ConditionOutcome.match("nitric.gateway.mode is behind-gateway")
+					: ConditionOutcome.noMatch("nitric.gateway.mode is " + mode);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class DecisionLoggingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		DecisionLogger nitricGatewayDecisionLogger() {
+			return new DecisionLogger();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
-	@ConditionalOnProperty(name = "nitric.gateway.mode", havingValue = "emulate", matchIfMissing = true)
 	static class MetricsConfiguration {
 
 		@Bean

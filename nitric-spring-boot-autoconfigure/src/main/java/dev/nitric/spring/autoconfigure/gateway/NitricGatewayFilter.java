@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import dev.nitric.spring.gateway.BehindGateway;
 import dev.nitric.spring.gateway.Decision;
 import dev.nitric.spring.gateway.Gateway;
 import dev.nitric.spring.gateway.GatewayRequest;
@@ -35,9 +36,10 @@ import org.springframework.http.server.RequestPath;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * The emulated API gateway in front of the application: a servlet filter that sends every request hitting a route of
- * the {@link Manifest} to the {@link Gateway} of the target cloud, and answers a rejection exactly as that gateway
- * does.
+ * The API gateway's check in front of the application: a servlet filter that sends every request hitting a route of
+ * the {@link Manifest} to a {@link GatewayDecisionSource} — in emulation, the {@link Gateway} of the target cloud,
+ * answering a rejection exactly as that gateway does; behind the real gateway, {@link BehindGateway}, which finds the
+ * caller where the cloud puts it.
  * <ul>
  * <li>A request that hits no route of the manifest (actuator, static resources, other handlers) passes untouched;
  * so does a request whose method has no route (Spring MVC answers it, typically 405).</li>
@@ -46,10 +48,11 @@ import org.springframework.util.function.SingletonSupplier;
  * <li>An allowed request with a verified token reaches the application with the {@link VerifiedToken} as its
  * {@linkplain HttpServletRequest#getUserPrincipal() principal} and as the request attribute named after
  * {@link VerifiedToken}'s class.</li>
- * <li>Identity headers that only a cloud gateway may set ({@code X-Apigateway-Api-Userinfo},
- * {@code X-Endpoint-API-UserInfo}) are removed from requests to secured routes, so that the application never trusts
- * a value forged by a client. On public routes they are left as sent, which is what GCP's gateway does: there, they
- * prove nothing.</li>
+ * <li>Identity headers that a client may have forged ({@link GatewayDecisionSource#untrustedIdentityHeaders()}: in
+ * emulation {@code X-Apigateway-Api-Userinfo} and {@code X-Endpoint-API-UserInfo}, behind a real gateway those it
+ * does not replace) are removed from requests to secured routes, so that the application never trusts a value forged
+ * by a client. On public routes they are left as sent, which is what GCP's gateway does: there, they prove
+ * nothing.</li>
  * </ul>
  * Matching uses the path within the application (without the context path), as Spring MVC does.
  *
@@ -67,17 +70,14 @@ public final class NitricGatewayFilter implements Filter {
 
 	private final Supplier<RouteTable> routes;
 
-	private final Supplier<Gateway> gateway;
-
-	private final Supplier<KeyResolver> keys;
+	private final Supplier<GatewayDecisionSource> decisions;
 
 	private final Supplier<List<GatewayDecisionListener>> listeners;
 
-	private final Clock clock;
-
 	/**
-	 * Create a filter. The suppliers are called once, on the first request, so that the filter can be created
-	 * before the manifest and the listeners are (filters are created when the web server starts).
+	 * Create a filter that emulates a gateway. The suppliers are called once, on the first request, so that the
+	 * filter can be created before the manifest and the listeners are (filters are created when the web server
+	 * starts).
 	 * @param manifest the manifest whose routes are guarded
 	 * @param gateway the gateway that decides
 	 * @param keys the issuers' keys
@@ -86,11 +86,21 @@ public final class NitricGatewayFilter implements Filter {
 	 */
 	public NitricGatewayFilter(Supplier<Manifest> manifest, Supplier<Gateway> gateway, Supplier<KeyResolver> keys,
 			Supplier<List<GatewayDecisionListener>> listeners, Clock clock) {
+		this(manifest, () -> GatewayDecisionSource.emulating(gateway.get(), keys.get(), clock), listeners);
+	}
+
+	/**
+	 * Create a filter. The suppliers are called once, on the first request, so that the filter can be created
+	 * before the manifest and the listeners are (filters are created when the web server starts).
+	 * @param manifest the manifest whose routes are guarded
+	 * @param decisions where decisions come from
+	 * @param listeners told of every decision
+	 */
+	public NitricGatewayFilter(Supplier<Manifest> manifest, Supplier<GatewayDecisionSource> decisions,
+			Supplier<List<GatewayDecisionListener>> listeners) {
 		this.routes = SingletonSupplier.of(() -> RouteTable.of(manifest.get()));
-		this.gateway = SingletonSupplier.of(gateway);
-		this.keys = SingletonSupplier.of(keys);
+		this.decisions = SingletonSupplier.of(decisions);
 		this.listeners = SingletonSupplier.of(() -> List.copyOf(listeners.get()));
-		this.clock = clock;
 	}
 
 	@Override
@@ -109,7 +119,8 @@ public final class NitricGatewayFilter implements Filter {
 			return;
 		}
 		GatewayRequest gatewayRequest = gatewayRequest(request);
-		Decision decision = this.gateway.get().check(gatewayRequest, route, this.keys.get(), this.clock.instant());
+		GatewayDecisionSource decisions = this.decisions.get();
+		Decision decision = decisions.decide(gatewayRequest, route);
 		for (GatewayDecisionListener listener : this.listeners.get()) {
 			listener.onDecision(gatewayRequest, route, decision);
 		}
@@ -121,8 +132,10 @@ public final class NitricGatewayFilter implements Filter {
 		if (token != null) {
 			request.setAttribute(VERIFIED_TOKEN_ATTRIBUTE, token);
 		}
-		chain.doFilter((token != null || !route.isPublic()) ? new GatewayRequestWrapper(request, token, !route.isPublic()) : request,
-				response);
+		chain.doFilter((token != null || !route.isPublic())
+				? new GatewayRequestWrapper(request, token,
+						route.isPublic() ? Set.of() : decisions.untrustedIdentityHeaders())
+				: request, response);
 	}
 
 	private static GatewayRequest gatewayRequest(HttpServletRequest request) {
@@ -151,19 +164,19 @@ public final class NitricGatewayFilter implements Filter {
 	}
 
 	/**
-	 * The request as the application sees it after the gateway: the verified token as principal, the gateways'
+	 * The request as the application sees it after the gateway: the verified token as principal, the untrusted
 	 * identity headers removed.
 	 */
 	private static final class GatewayRequestWrapper extends HttpServletRequestWrapper {
 
 		private final @Nullable VerifiedToken token;
 
-		private final boolean stripIdentityHeaders;
+		private final Set<String> strippedHeaders;
 
-		GatewayRequestWrapper(HttpServletRequest request, @Nullable VerifiedToken token, boolean stripIdentityHeaders) {
+		GatewayRequestWrapper(HttpServletRequest request, @Nullable VerifiedToken token, Set<String> strippedHeaders) {
 			super(request);
 			this.token = token;
-			this.stripIdentityHeaders = stripIdentityHeaders;
+			this.strippedHeaders = strippedHeaders;
 		}
 
 		@Override
@@ -209,7 +222,7 @@ public final class NitricGatewayFilter implements Filter {
 		}
 
 		private boolean isIdentityHeader(String name) {
-			return this.stripIdentityHeaders && GATEWAY_IDENTITY_HEADERS.contains(name.toLowerCase(Locale.ROOT));
+			return this.strippedHeaders.contains(name.toLowerCase(Locale.ROOT));
 		}
 
 	}
