@@ -61,9 +61,13 @@ import org.springframework.util.function.SingletonSupplier;
  */
 public final class NitricGatewayFilter implements Filter {
 
-	/** Request headers through which a cloud gateway passes the caller's identity; never trusted from a client. */
+	/**
+	 * Request headers through which a cloud gateway passes the caller's identity (GCP's user info, the caller's token
+	 * forwarded by GCP's backend authentication and by Nitric's Azure policy); on a secured route the emulation
+	 * removes a client's copy, as the real gateways replace or delete it.
+	 */
 	public static final Set<String> GATEWAY_IDENTITY_HEADERS = Set.of("x-apigateway-api-userinfo",
-			"x-endpoint-api-userinfo");
+			"x-endpoint-api-userinfo", "x-forwarded-authorization");
 
 	/** Name of the request attribute holding the {@link VerifiedToken} of an allowed request. */
 	public static final String VERIFIED_TOKEN_ATTRIBUTE = VerifiedToken.class.getName();

@@ -157,12 +157,14 @@ class NitricGatewayFilterTests {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/planets");
 		request.addHeader("X-Apigateway-Api-Userinfo", "eyJzdWIiOiJhZG1pbiJ9");
 		request.addHeader("x-endpoint-api-userinfo", "eyJzdWIiOiJhZG1pbiJ9");
+		request.addHeader("X-Forwarded-Authorization", "Bearer forged.by.client");
 		request.addHeader("X-Other", "kept");
 		MockFilterChain chain = new MockFilterChain();
 		filter(gateway).doFilter(request, new MockHttpServletResponse(), chain);
 		HttpServletRequest seen = (HttpServletRequest) chain.getRequest();
 		assertThat(seen.getHeader("X-Apigateway-Api-Userinfo")).isNull();
 		assertThat(seen.getHeader("X-Endpoint-API-UserInfo")).isNull();
+		assertThat(seen.getHeader("X-Forwarded-Authorization")).isNull();
 		assertThat(Collections.list(seen.getHeaders("x-apigateway-api-userinfo"))).isEmpty();
 		assertThat(Collections.list(seen.getHeaderNames())).containsExactly("X-Other");
 		assertThat(seen.getHeader("X-Other")).isEqualTo("kept");
