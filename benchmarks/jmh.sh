@@ -6,8 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 if [[ "${SKIP_BUILD:-}" != "1" ]]; then
-	./mvnw -B -q -pl benchmarks -am package -DskipTests
-	./mvnw -B -q -pl benchmarks dependency:build-classpath
+	benchmarks/build.sh
 fi
 cp="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 if [[ $# -eq 0 ]]; then
