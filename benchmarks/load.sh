@@ -7,6 +7,8 @@
 # Needs wrk (Debian: apt-get install -y wrk). Stops both apps by PID on exit.
 # Settings (environment): THREADS=2 CONNECTIONS=16 DURATION=15s WARMUP=10s ROUNDS=2 JAVA_OPTS=-Xmx512m
 #   CACHE_SIZE (nitric.gateway.token-cache-size of the demo; unset = default 1000, 0 = no cache)
+#   CLOUD (nitric.cloud of the demo; unset = its default, portable: AWS, GCP and Azure all check each token)
+#   DEMO_PORT=18080 PLAIN_PORT=18081
 #   SKIP_BUILD=1 to reuse the last build.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -17,8 +19,8 @@ DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-10s}
 ROUNDS=${ROUNDS:-2}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
-DEMO_PORT=${DEMO_PORT:-8080}
-PLAIN_PORT=${PLAIN_PORT:-8081}
+DEMO_PORT=${DEMO_PORT:-18080}
+PLAIN_PORT=${PLAIN_PORT:-18081}
 out=benchmarks/target/load
 mkdir -p "$out"
 
@@ -52,6 +54,9 @@ wait_ready() {
 demo_extra=()
 if [[ -n "${CACHE_SIZE:-}" ]]; then
 	demo_extra+=("--nitric.gateway.token-cache-size=$CACHE_SIZE")
+fi
+if [[ -n "${CLOUD:-}" ]]; then
+	demo_extra+=("--nitric.cloud=$CLOUD")
 fi
 # shellcheck disable=SC2086
 java $JAVA_OPTS -cp "demo-app/target/classes:$(cat demo-app/target/classpath.txt)" \
@@ -108,7 +113,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 echo "# $(date -u +%FT%TZ) load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (warm-up $WARMUP per case), $ROUNDS rounds, JAVA_OPTS=$JAVA_OPTS" \
-	"CACHE_SIZE=${CACHE_SIZE:-default}"
+	"CACHE_SIZE=${CACHE_SIZE:-default} CLOUD=${CLOUD:-default}"
 
 # Summary: requests/s, p50, p99 per round; mean requests/s; ratios secured/public per app.
 python3 - "$out" "$ROUNDS" "${cases[@]}" <<'PY'
