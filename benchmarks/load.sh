@@ -2,25 +2,28 @@
 # End-to-end load on loopback, bounded in time: wrk against
 #   - the demo (Nitric starter, dev issuer): GET /planets with a valid token, GET /planets/unsecured-planet;
 #   - PlainResourceServerApp (Spring Security resource server, NimbusJwtDecoder on the demo's JWKS): the same two.
-# Both apps run side by side (only one is loaded at a time), same JVM flags, same wrk settings, same run.
+#   - the control: the demo's classes without Nitric (the three Nitric auto-configurations excluded), where both
+#     routes are public: its "secured"/"public" ratio is what the two routes' different answers alone cost.
+# The apps run side by side (only one is loaded at a time), same JVM flags, same wrk settings, same run.
 # Every case is measured ROUNDS times, interleaved; the summary gives each round and the mean.
 # Needs wrk (Debian: apt-get install -y wrk). Stops both apps by PID on exit.
-# Settings (environment): THREADS=2 CONNECTIONS=16 DURATION=15s WARMUP=10s ROUNDS=2 JAVA_OPTS=-Xmx512m
+# Settings (environment): THREADS=2 CONNECTIONS=16 DURATION=10s WARMUP=10s ROUNDS=3 JAVA_OPTS=-Xmx512m
 #   CACHE_SIZE (nitric.gateway.token-cache-size of the demo; unset = default 1000, 0 = no cache)
 #   CLOUD (nitric.cloud of the demo; unset = its default, portable: AWS, GCP and Azure all check each token)
-#   DEMO_PORT=18080 PLAIN_PORT=18081
+#   DEMO_PORT=18080 PLAIN_PORT=18081 BARE_PORT=18082
 #   SKIP_BUILD=1 to reuse the last build.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
-DURATION=${DURATION:-15s}
+DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-10s}
-ROUNDS=${ROUNDS:-2}
+ROUNDS=${ROUNDS:-3}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
 DEMO_PORT=${DEMO_PORT:-18080}
 PLAIN_PORT=${PLAIN_PORT:-18081}
+BARE_PORT=${BARE_PORT:-18082}
 out=benchmarks/target/load
 mkdir -p "$out"
 
@@ -74,13 +77,24 @@ java $JAVA_OPTS -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath
 pids+=($!)
 wait_ready "http://127.0.0.1:$PLAIN_PORT/planets/unsecured-planet"
 
+# shellcheck disable=SC2086
+java $JAVA_OPTS -cp "demo-app/target/classes:$(cat demo-app/target/classpath.txt)" \
+	dev.nitric.spring.demo.DemoApplication --server.port="$BARE_PORT" --spring.autoconfigure.exclude=\
+dev.nitric.spring.autoconfigure.manifest.NitricManifestAutoConfiguration,\
+dev.nitric.spring.autoconfigure.storage.NitricStorageAutoConfiguration,\
+dev.nitric.spring.autoconfigure.gateway.NitricGatewayAutoConfiguration >"$out/bare.log" 2>&1 &
+pids+=($!)
+wait_ready "http://127.0.0.1:$BARE_PORT/planets/unsecured-planet"
+
 declare -A urls=(
 	[nitric-secured]="http://127.0.0.1:$DEMO_PORT/planets"
 	[nitric-public]="http://127.0.0.1:$DEMO_PORT/planets/unsecured-planet"
 	[plain-secured]="http://127.0.0.1:$PLAIN_PORT/planets"
 	[plain-public]="http://127.0.0.1:$PLAIN_PORT/planets/unsecured-planet"
+	[bare-secured]="http://127.0.0.1:$BARE_PORT/planets"
+	[bare-public]="http://127.0.0.1:$BARE_PORT/planets/unsecured-planet"
 )
-cases=(nitric-secured nitric-public plain-secured plain-public)
+cases=(nitric-secured nitric-public plain-secured plain-public bare-secured bare-public)
 
 # Sanity: the secured routes answer 200 with the token and 401 without.
 for app in nitric plain; do
@@ -93,9 +107,14 @@ for app in nitric plain; do
 	fi
 done
 
+# The token goes to the secured cases only: Spring Security's bearer filter verifies a token sent to a permitAll
+# route too, so sending it to the public routes would make the plain app's public case a secured one.
 run_wrk() {
-	local name=$1 duration=$2 file=$3
-	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -H "Authorization: Bearer $token" "${urls[$name]}" >"$file"
+	local name=$1 duration=$2 file=$3 header=()
+	if [[ "$name" == *-secured ]]; then
+		header=(-H "Authorization: Bearer $token")
+	fi
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency "${header[@]}" "${urls[$name]}" >"$file"
 }
 
 echo "# $(date -u +%FT%TZ) load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -115,29 +134,5 @@ echo "# $(date -u +%FT%TZ) load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (warm-up $WARMUP per case), $ROUNDS rounds, JAVA_OPTS=$JAVA_OPTS" \
 	"CACHE_SIZE=${CACHE_SIZE:-default} CLOUD=${CLOUD:-default}"
 
-# Summary: requests/s, p50, p99 per round; mean requests/s; ratios secured/public per app.
-python3 - "$out" "$ROUNDS" "${cases[@]}" <<'PY'
-import re, sys
-out, rounds, cases = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-def ms(text):
-	value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
-	return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-rps = {}
-print("| case | round | requests/s | p50 (ms) | p99 (ms) |")
-print("|---|---|---:|---:|---:|")
-for name in cases:
-	for r in range(1, rounds + 1):
-		text = open(f"{out}/round{r}-{name}.txt").read()
-		rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-		p50 = ms(re.search(r"\s50%\s+(\S+)", text).group(1))
-		p99 = ms(re.search(r"\s99%\s+(\S+)", text).group(1))
-		rps.setdefault(name, []).append(rate)
-		print(f"| {name} | {r} | {rate:.0f} | {p50:.2f} | {p99:.2f} |")
-mean = {name: sum(v) / len(v) for name, v in rps.items()}
-print()
-print("| app | secured req/s | public req/s | secured/public |")
-print("|---|---:|---:|---:|")
-for app in ("nitric", "plain"):
-	s, p = mean[f"{app}-secured"], mean[f"{app}-public"]
-	print(f"| {app} | {s:.0f} | {p:.0f} | {s / p:.3f} |")
-PY
+# Summary (also re-runnable on saved outputs: python3 benchmarks/load-summary.py DIR ROUNDS CASES...).
+python3 benchmarks/load-summary.py "$out" "$ROUNDS" "${cases[@]}"

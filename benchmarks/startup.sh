@@ -5,13 +5,14 @@
 # start-up: a first public GET (which initialises the DispatcherServlet), then the first GET /planets with a
 # dev-issuer token vs the next ones (a request that waited on a JWKS fetch would stand out); the same requests
 # without Nitric (where /planets is not secured) give the cold-start baseline. Stops every application by PID.
-# Settings (environment): RUNS=7 JAVA_OPTS=-Xmx512m PORT=8090 SKIP_BUILD=1 to reuse the last build.
+# Settings (environment): RUNS=7 JAVA_OPTS=-Xmx512m PORT=18090 SKIP_BUILD=1 to reuse the last build,
+#   WITH_ARGS: extra arguments of the variant with Nitric (for example --nitric.dev-issuer.enabled=false).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 RUNS=${RUNS:-7}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
-PORT=${PORT:-8090}
+PORT=${PORT:-18090}
 out=benchmarks/target/startup
 mkdir -p "$out"
 if [[ "${SKIP_BUILD:-}" != "1" ]]; then
@@ -37,6 +38,9 @@ start_once() {
 	local args=(--server.port="$PORT")
 	if [[ "$variant" == without ]]; then
 		args+=(--spring.autoconfigure.exclude="$exclude")
+	else
+		# shellcheck disable=SC2206
+		args+=(${WITH_ARGS:-})
 	fi
 	rm -f "$log"
 	# shellcheck disable=SC2086
@@ -50,7 +54,7 @@ start_once() {
 		sleep 0.05
 	done
 	local token=none
-	if [[ "$variant" == with ]]; then
+	if [[ "$variant" == with && "${WITH_ARGS:-}" != *dev-issuer.enabled=false* ]]; then
 		token=$(curl -fs -X POST "http://127.0.0.1:$PORT/nitric/dev-issuer/token" -d sub=bench -d scope=user.read \
 			| sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 	fi
