@@ -72,13 +72,39 @@ public record GatewayRequest(String method, String path, @Nullable String rawQue
 	 * @return the size in bytes
 	 */
 	public int headerBytes() {
-		int size = (this.method + " " + requestUri() + " HTTP/1.1\r\n").getBytes(StandardCharsets.UTF_8).length;
+		int size = utf8Length(this.method) + 1 + utf8Length(this.path)
+				+ ((this.rawQuery != null) ? 1 + utf8Length(this.rawQuery) : 0) + " HTTP/1.1\r\n".length();
 		for (Map.Entry<String, List<String>> header : this.headers.entrySet()) {
+			int name = utf8Length(header.getKey()) + ": ".length() + "\r\n".length();
 			for (String value : header.getValue()) {
-				size += (header.getKey() + ": " + value + "\r\n").getBytes(StandardCharsets.UTF_8).length;
+				size += name + utf8Length(value);
 			}
 		}
 		return size;
+	}
+
+	/** The length of a string in UTF-8, as {@code getBytes(UTF_8).length} gives it, without encoding it. */
+	private static int utf8Length(String text) {
+		int length = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				length++;
+			}
+			else if (c < 0x800) {
+				length += 2;
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+					&& Character.isLowSurrogate(text.charAt(i + 1))) {
+				length += 4;
+				i++;
+			}
+			else {
+				// other chars, and unpaired surrogates, which the encoder replaces with '?' (1 byte)
+				length += Character.isSurrogate(c) ? 1 : 3;
+			}
+		}
+		return length;
 	}
 
 	private static String decode(String value) {

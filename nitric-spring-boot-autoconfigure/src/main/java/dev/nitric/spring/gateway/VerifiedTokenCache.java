@@ -43,6 +43,13 @@ public final class VerifiedTokenCache {
 
 	private final Map<String, Entry> entries;
 
+	/**
+	 * The entry used last (guarded by {@code this}): a token presented again is found by comparing it with this
+	 * entry's token, which is much cheaper than hashing a long token that arrived as a new string; being the most
+	 * recently used entry, it is already last in the LRU order.
+	 */
+	private @Nullable Entry last;
+
 	private VerifiedTokenCache(int capacity) {
 		this.capacity = capacity;
 		this.entries = new LinkedHashMap<>(16, 0.75f, true) {
@@ -103,20 +110,25 @@ public final class VerifiedTokenCache {
 			return Jwt.parse(token);
 		}
 		synchronized (this) {
-			Entry entry = this.entries.get(token);
+			Entry last = this.last;
+			Entry entry = (last != null && last.jwt.value().equals(token)) ? last : this.entries.get(token);
 			if (entry != null && !entry.expired(now)) {
+				this.last = entry;
 				return entry.jwt;
 			}
 			if (entry != null) {
 				this.entries.remove(token);
+				this.last = null;
 			}
 		}
 		Jwt jwt = Jwt.parse(token);
 		Long exp = jwt.numericDate("exp");
 		Instant until = (exp != null) ? safeAdd(exp, MAX_SKEW_SECONDS)
 				: now.plus(Duration.ofSeconds(UNBOUNDED_LIFETIME_SECONDS));
+		Entry entry = new Entry(jwt, until);
 		synchronized (this) {
-			this.entries.put(token, new Entry(jwt, until));
+			this.entries.put(token, entry);
+			this.last = entry;
 		}
 		return jwt;
 	}
@@ -134,7 +146,8 @@ public final class VerifiedTokenCache {
 		}
 		Entry entry;
 		synchronized (this) {
-			entry = this.entries.get(jwt.value());
+			Entry last = this.last;
+			entry = (last != null && last.jwt == jwt) ? last : this.entries.get(jwt.value());
 		}
 		if (entry != null && entry.jwt == jwt && entry.verifiedBy == key) {
 			return true;

@@ -1,8 +1,11 @@
 package dev.nitric.spring.autoconfigure.gateway;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import dev.nitric.spring.cloud.TargetCloud;
 import dev.nitric.spring.gateway.Decision;
 import dev.nitric.spring.gateway.GatewayRequest;
 import dev.nitric.spring.gateway.RoutePolicy;
@@ -22,6 +25,9 @@ public final class DecisionMetrics implements GatewayDecisionListener {
 
 	private final Supplier<@Nullable MeterRegistry> registry;
 
+	/** The counters registered on one registry, by tags: registering on every request costs more than a check. */
+	private volatile @Nullable Counters counters;
+
 	/**
 	 * Create a listener that counts on a registry.
 	 * @param registry the registry, looked up on each decision so that it may be created after this listener; when
@@ -37,14 +43,25 @@ public final class DecisionMetrics implements GatewayDecisionListener {
 		if (registry == null) {
 			return;
 		}
-		Counter.builder(METRIC_NAME)
+		Counters counters = this.counters;
+		if (counters == null || counters.registry() != registry) {
+			counters = new Counters(registry, new ConcurrentHashMap<>());
+			this.counters = counters;
+		}
+		CounterKey key = new CounterKey(decision.cloud(), route.api(), decision.allowed(), decision.reason());
+		counters.byTags().computeIfAbsent(key, (tags) -> Counter.builder(METRIC_NAME)
 			.description("Decisions of the gateway filter, emulating the cloud's gateway or behind it")
-			.tag("cloud", decision.cloud().name().toLowerCase(Locale.ROOT))
-			.tag("api", route.api())
+			.tag("cloud", tags.cloud().name().toLowerCase(Locale.ROOT))
+			.tag("api", tags.api())
 			.tag("outcome", DecisionLogger.outcome(decision))
-			.tag("reason", decision.reason())
-			.register(registry)
-			.increment();
+			.tag("reason", tags.reason())
+			.register(registry)).increment();
+	}
+
+	private record CounterKey(TargetCloud cloud, String api, boolean allowed, String reason) {
+	}
+
+	private record Counters(MeterRegistry registry, Map<CounterKey, Counter> byTags) {
 	}
 
 }

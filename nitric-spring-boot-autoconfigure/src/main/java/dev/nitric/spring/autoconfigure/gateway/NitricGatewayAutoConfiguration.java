@@ -164,7 +164,7 @@ public final class NitricGatewayAutoConfiguration {
 					}
 				}));
 			DiscoveryKeyResolver resolver = new DiscoveryKeyResolver(issuers, gateway.jwksPolicy(), Clock.systemUTC());
-			developmentIssuer.ifAvailable((issuer) -> resolver.localIssuer(issuer.issuer(), issuer.keySet()));
+			developmentIssuer.ifAvailable((issuer) -> resolver.localIssuer(issuer.issuer(), issuer::keySet));
 			return resolver;
 		}
 

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 import dev.nitric.spring.gateway.JsonWebKey;
@@ -27,7 +29,9 @@ import org.springframework.util.Assert;
 
 /**
  * The development issuer: an OpenID Connect issuer built into the application for local runs. It holds one RSA-2048
- * key pair, generated in memory at start-up (tokens do not survive a restart), publishes the public key as a JWKS and
+ * key pair, generated in memory at start-up (tokens do not survive a restart) on a background thread, so that the
+ * generation (a few hundred milliseconds) does not delay the start-up; the first use of the key waits for it. It
+ * publishes the public key as a JWKS and
  * mints RS256-signed access tokens (RFC 9068 profile: {@code iss}, {@code sub}, {@code aud}, {@code iat},
  * {@code exp}, {@code scope}, {@code jti}) for whatever subject, scopes, audience and lifetime the developer asks.
  * <p>
@@ -57,9 +61,7 @@ public final class DevelopmentIssuer {
 
 	private final Clock clock;
 
-	private final KeyPair keyPair;
-
-	private final String kid;
+	private final FutureTask<SigningKey> signingKey;
 
 	/**
 	 * Create a development issuer with a fresh key pair.
@@ -73,14 +75,32 @@ public final class DevelopmentIssuer {
 		this.issuer = issuer;
 		this.defaultAudiences = defaultAudiences;
 		this.clock = clock;
+		this.signingKey = new FutureTask<>(DevelopmentIssuer::generate);
+		Thread thread = new Thread(this.signingKey, "nitric-dev-issuer-key");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	private static SigningKey generate() throws GeneralSecurityException {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		KeyPair keyPair = generator.generateKeyPair();
+		String kid = thumbprint((RSAPublicKey) keyPair.getPublic());
+		return new SigningKey(keyPair, kid,
+				JsonWebKeySet.of(List.of(new JsonWebKey("RSA", kid, "RS256", "sig", null, keyPair.getPublic()))));
+	}
+
+	/** The key pair, waiting for its generation if needed. */
+	private SigningKey signingKey() {
 		try {
-			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-			generator.initialize(2048);
-			this.keyPair = generator.generateKeyPair();
-			this.kid = thumbprint((RSAPublicKey) this.keyPair.getPublic());
+			return this.signingKey.get();
 		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Cannot generate the development issuer's RSA key", ex);
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("Cannot generate the development issuer's RSA key", ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while generating the development issuer's RSA key", ex);
 		}
 	}
 
@@ -105,15 +125,16 @@ public final class DevelopmentIssuer {
 	 * @return the key id: the RFC 7638 thumbprint of the public key
 	 */
 	public String kid() {
-		return this.kid;
+		return signingKey().kid();
 	}
 
 	/**
-	 * The public key set, as the JWKS endpoint serves it.
+	 * The public key set, as the JWKS endpoint serves it: the same object on every call, so that the gateway's cache
+	 * of verified tokens, which remembers verifications per key object, hits.
 	 * @return the key set with the one signing key
 	 */
 	public JsonWebKeySet keySet() {
-		return JsonWebKeySet.of(List.of(new JsonWebKey("RSA", this.kid, "RS256", "sig", null, this.keyPair.getPublic())));
+		return signingKey().keySet();
 	}
 
 	/**
@@ -122,8 +143,9 @@ public final class DevelopmentIssuer {
 	 * @see <a href="https://www.rfc-editor.org/rfc/rfc7517#section-5">RFC 7517 §5</a>
 	 */
 	public String jwksJson() {
-		RSAPublicKey key = (RSAPublicKey) this.keyPair.getPublic();
-		return "{\"keys\":[{\"kty\":\"RSA\",\"kid\":" + Json.quote(this.kid) + ",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":"
+		SigningKey signingKey = signingKey();
+		RSAPublicKey key = (RSAPublicKey) signingKey.keyPair().getPublic();
+		return "{\"keys\":[{\"kty\":\"RSA\",\"kid\":" + Json.quote(signingKey.kid()) + ",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":"
 				+ Json.quote(base64url(unsigned(key.getModulus()))) + ",\"e\":"
 				+ Json.quote(base64url(unsigned(key.getPublicExponent()))) + "}]}";
 	}
@@ -181,12 +203,13 @@ public final class DevelopmentIssuer {
 			.append(':')
 			.append(value));
 		payload.append('}');
-		String header = "{\"alg\":\"RS256\",\"kid\":" + Json.quote(this.kid) + ",\"typ\":\"JWT\"}";
+		SigningKey signingKey = signingKey();
+		String header = "{\"alg\":\"RS256\",\"kid\":" + Json.quote(signingKey.kid()) + ",\"typ\":\"JWT\"}";
 		String signingInput = base64url(header.getBytes(StandardCharsets.UTF_8)) + "."
 				+ base64url(payload.toString().getBytes(StandardCharsets.UTF_8));
 		try {
 			Signature signature = Signature.getInstance("SHA256withRSA");
-			signature.initSign(this.keyPair.getPrivate());
+			signature.initSign(signingKey.keyPair().getPrivate());
 			signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
 			return signingInput + "." + base64url(signature.sign());
 		}
@@ -197,7 +220,7 @@ public final class DevelopmentIssuer {
 
 	@Override
 	public String toString() {
-		return "DevelopmentIssuer[issuer=" + this.issuer + ", kid=" + this.kid + "]";
+		return "DevelopmentIssuer[issuer=" + this.issuer + "]";
 	}
 
 	private static String thumbprint(RSAPublicKey key) throws GeneralSecurityException {
@@ -219,6 +242,9 @@ public final class DevelopmentIssuer {
 
 	private static String base64url(byte[] bytes) {
 		return BASE64URL.encodeToString(bytes);
+	}
+
+	private record SigningKey(KeyPair keyPair, String kid, JsonWebKeySet keySet) {
 	}
 
 }

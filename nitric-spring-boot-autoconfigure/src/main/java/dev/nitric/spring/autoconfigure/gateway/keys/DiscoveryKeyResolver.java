@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import dev.nitric.spring.gateway.JsonWebKeySet;
 import dev.nitric.spring.gateway.JwksPolicy;
@@ -64,7 +65,7 @@ public final class DiscoveryKeyResolver implements KeyResolver, AutoCloseable {
 
 	private final Set<String> issuers;
 
-	private final Map<String, JsonWebKeySet> localIssuers = new ConcurrentHashMap<>();
+	private final Map<String, Supplier<JsonWebKeySet>> localIssuers = new ConcurrentHashMap<>();
 
 	private final Map<String, IssuerState> states = new ConcurrentHashMap<>();
 
@@ -72,7 +73,9 @@ public final class DiscoveryKeyResolver implements KeyResolver, AutoCloseable {
 
 	private final JwksPolicy policy;
 
-	private final HttpClient client;
+	private final Object clientLock = new Object();
+
+	private volatile @Nullable HttpClient client;
 
 	private final Clock clock;
 
@@ -89,10 +92,24 @@ public final class DiscoveryKeyResolver implements KeyResolver, AutoCloseable {
 		this.issuers = new LinkedHashSet<>(issuers);
 		this.policy = policy;
 		this.clock = clock;
-		this.client = HttpClient.newBuilder()
-			.connectTimeout(policy.fetchTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+	}
+
+	/** The HTTP client, created on the first fetch: an application with only local issuers never starts one. */
+	private HttpClient client() {
+		HttpClient client = this.client;
+		if (client == null) {
+			synchronized (this.clientLock) {
+				client = this.client;
+				if (client == null) {
+					client = HttpClient.newBuilder()
+						.connectTimeout(this.policy.fetchTimeout())
+						.followRedirects(HttpClient.Redirect.NEVER)
+						.build();
+					this.client = client;
+				}
+			}
+		}
+		return client;
 	}
 
 	/**
@@ -103,6 +120,18 @@ public final class DiscoveryKeyResolver implements KeyResolver, AutoCloseable {
 	 * @return this resolver
 	 */
 	public DiscoveryKeyResolver localIssuer(String issuer, JsonWebKeySet keys) {
+		return localIssuer(issuer, () -> keys);
+	}
+
+	/**
+	 * Answer an issuer's keys from memory, asking for them on each look-up (the development issuer, whose key is
+	 * generated in the background at start-up).
+	 * @param issuer the issuer
+	 * @param keys gives its keys, without I/O; should give the same object each time, so that the cache of verified
+	 * tokens hits
+	 * @return this resolver
+	 */
+	public DiscoveryKeyResolver localIssuer(String issuer, Supplier<JsonWebKeySet> keys) {
 		this.localIssuers.put(issuer, keys);
 		this.issuers.remove(issuer);
 		return this;
@@ -164,9 +193,9 @@ public final class DiscoveryKeyResolver implements KeyResolver, AutoCloseable {
 		if (issuer == null) {
 			return new JwksResult.Unavailable("Security definition '" + definition.name() + "' has no issuer");
 		}
-		JsonWebKeySet local = this.localIssuers.get(issuer);
+		Supplier<JsonWebKeySet> local = this.localIssuers.get(issuer);
 		if (local != null) {
-			return new JwksResult.Keys(local);
+			return new JwksResult.Keys(local.get());
 		}
 		if (!this.issuers.contains(issuer)) {
 			return new JwksResult.Unavailable("Issuer " + issuer + " is not declared in the manifest");
@@ -263,7 +292,7 @@ public final class DiscoveryKeyResolver implements KeyResolver, AutoCloseable {
 			.GET()
 			.build();
 		try {
-			HttpResponse<InputStream> response = this.client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+			HttpResponse<InputStream> response = client().send(request, HttpResponse.BodyHandlers.ofInputStream());
 			try (InputStream body = response.body()) {
 				if (response.statusCode() != 200) {
 					throw new FetchException("HTTP " + response.statusCode() + " from the " + what + " at " + uri

@@ -1,0 +1,36 @@
+"""Summarises the wrk outputs of load.sh: per case and round requests/s, p50, p99; per app the secured/public ratio
+of each round (the two cases of a round run back to back) and of the best round of each case (the least disturbed
+by other work on a shared machine)."""
+import re
+import statistics
+import sys
+
+out, rounds, cases = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+
+
+def ms(text):
+	value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
+	return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+rps = {}
+print("| case | round | requests/s | p50 (ms) | p99 (ms) |")
+print("|---|---|---:|---:|---:|")
+for name in cases:
+	for r in range(1, rounds + 1):
+		text = open(f"{out}/round{r}-{name}.txt").read()
+		rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+		p50 = ms(re.search(r"\s50%\s+(\S+)", text).group(1))
+		p99 = ms(re.search(r"\s99%\s+(\S+)", text).group(1))
+		rps.setdefault(name, []).append(rate)
+		print(f"| {name} | {r} | {rate:.0f} | {p50:.2f} | {p99:.2f} |")
+print()
+print("| app | secured/public per round | median | best secured req/s | best public req/s | best/best |")
+print("|---|---|---:|---:|---:|---:|")
+for app in sorted({name.rsplit("-", 1)[0] for name in cases}, key=lambda a: ["nitric", "plain", "bare"].index(a)
+		if a in ("nitric", "plain", "bare") else 9):
+	secured, public = rps[f"{app}-secured"], rps[f"{app}-public"]
+	ratios = [s / p for s, p in zip(secured, public)]
+	print(f"| {app} | {' '.join(f'{r:.3f}' for r in ratios)} | {statistics.median(ratios):.3f} | {max(secured):.0f} |"
+		f" {max(public):.0f} | {max(secured) / max(public):.3f} |")
+print("\n(bare: the demo without Nitric, where GET /planets is not secured: the cost of the two routes' different answers)")

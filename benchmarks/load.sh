@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# End-to-end load on loopback, bounded in time: wrk against
+#   - the demo (Nitric starter, dev issuer): GET /planets with a valid token, GET /planets/unsecured-planet;
+#   - PlainResourceServerApp (Spring Security resource server, NimbusJwtDecoder on the demo's JWKS): the same two.
+#   - the control: the demo's classes without Nitric (the three Nitric auto-configurations excluded), where both
+#     routes are public: its "secured"/"public" ratio is what the two routes' different answers alone cost.
+# The apps run side by side (only one is loaded at a time), same JVM flags, same wrk settings, same run.
+# Every case is measured ROUNDS times, interleaved; the summary gives each round and the mean.
+# Needs wrk (Debian: apt-get install -y wrk). Stops both apps by PID on exit.
+# Settings (environment): THREADS=2 CONNECTIONS=16 DURATION=10s WARMUP=10s ROUNDS=3 JAVA_OPTS=-Xmx512m
+#   CACHE_SIZE (nitric.gateway.token-cache-size of the demo; unset = default 1000, 0 = no cache)
+#   CLOUD (nitric.cloud of the demo; unset = its default, portable: AWS, GCP and Azure all check each token)
+#   DEMO_PORT=18080 PLAIN_PORT=18081 BARE_PORT=18082
+#   SKIP_BUILD=1 to reuse the last build.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-16}
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-10s}
+ROUNDS=${ROUNDS:-3}
+JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
+DEMO_PORT=${DEMO_PORT:-18080}
+PLAIN_PORT=${PLAIN_PORT:-18081}
+BARE_PORT=${BARE_PORT:-18082}
+out=benchmarks/target/load
+mkdir -p "$out"
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+if [[ "${SKIP_BUILD:-}" != "1" ]]; then
+	benchmarks/build.sh
+fi
+
+pids=()
+cleanup() {
+	for pid in "${pids[@]}"; do
+		kill "$pid" 2>/dev/null || true
+	done
+	for pid in "${pids[@]}"; do
+		wait "$pid" 2>/dev/null || true
+	done
+}
+trap cleanup EXIT
+
+wait_ready() {
+	local url=$1 deadline=$((SECONDS + 90))
+	until curl -fs -o /dev/null "$url"; do
+		if ((SECONDS > deadline)); then
+			echo "not ready: $url" >&2
+			exit 1
+		fi
+		sleep 0.2
+	done
+}
+
+demo_extra=()
+if [[ -n "${CACHE_SIZE:-}" ]]; then
+	demo_extra+=("--nitric.gateway.token-cache-size=$CACHE_SIZE")
+fi
+if [[ -n "${CLOUD:-}" ]]; then
+	demo_extra+=("--nitric.cloud=$CLOUD")
+fi
+# shellcheck disable=SC2086
+java $JAVA_OPTS -cp "demo-app/target/classes:$(cat demo-app/target/classpath.txt)" \
+	dev.nitric.spring.demo.DemoApplication --server.port="$DEMO_PORT" "${demo_extra[@]}" >"$out/demo.log" 2>&1 &
+pids+=($!)
+wait_ready "http://127.0.0.1:$DEMO_PORT/planets/unsecured-planet"
+issuer="http://localhost:$DEMO_PORT/nitric/dev-issuer"
+token=$(curl -fs -X POST "http://127.0.0.1:$DEMO_PORT/nitric/dev-issuer/token" -d sub=bench -d scope=user.read \
+	-d expires_in=3600 | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+
+# shellcheck disable=SC2086
+java $JAVA_OPTS -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+	dev.nitric.spring.benchmarks.plain.PlainResourceServerApp --server.port="$PLAIN_PORT" \
+	--plain.jwks-uri="$issuer/jwks" --plain.issuer="$issuer" >"$out/plain.log" 2>&1 &
+pids+=($!)
+wait_ready "http://127.0.0.1:$PLAIN_PORT/planets/unsecured-planet"
+
+# shellcheck disable=SC2086
+java $JAVA_OPTS -cp "demo-app/target/classes:$(cat demo-app/target/classpath.txt)" \
+	dev.nitric.spring.demo.DemoApplication --server.port="$BARE_PORT" --spring.autoconfigure.exclude=\
+dev.nitric.spring.autoconfigure.manifest.NitricManifestAutoConfiguration,\
+dev.nitric.spring.autoconfigure.storage.NitricStorageAutoConfiguration,\
+dev.nitric.spring.autoconfigure.gateway.NitricGatewayAutoConfiguration >"$out/bare.log" 2>&1 &
+pids+=($!)
+wait_ready "http://127.0.0.1:$BARE_PORT/planets/unsecured-planet"
+
+declare -A urls=(
+	[nitric-secured]="http://127.0.0.1:$DEMO_PORT/planets"
+	[nitric-public]="http://127.0.0.1:$DEMO_PORT/planets/unsecured-planet"
+	[plain-secured]="http://127.0.0.1:$PLAIN_PORT/planets"
+	[plain-public]="http://127.0.0.1:$PLAIN_PORT/planets/unsecured-planet"
+	[bare-secured]="http://127.0.0.1:$BARE_PORT/planets"
+	[bare-public]="http://127.0.0.1:$BARE_PORT/planets/unsecured-planet"
+)
+cases=(nitric-secured nitric-public plain-secured plain-public bare-secured bare-public)
+
+# Sanity: the secured routes answer 200 with the token and 401 without.
+for app in nitric plain; do
+	url=${urls[$app-secured]}
+	with=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$url")
+	without=$(curl -s -o /dev/null -w '%{http_code}' "$url")
+	if [[ "$with" != 200 || "$without" != 401 ]]; then
+		echo "$app: secured route answers $with with the token and $without without (want 200 and 401)" >&2
+		exit 1
+	fi
+done
+
+# The token goes to the secured cases only: Spring Security's bearer filter verifies a token sent to a permitAll
+# route too, so sending it to the public routes would make the plain app's public case a secured one.
+run_wrk() {
+	local name=$1 duration=$2 file=$3 header=()
+	if [[ "$name" == *-secured ]]; then
+		header=(-H "Authorization: Bearer $token")
+	fi
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency "${header[@]}" "${urls[$name]}" >"$file"
+}
+
+echo "# $(date -u +%FT%TZ) load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for name in "${cases[@]}"; do
+	run_wrk "$name" "$WARMUP" "$out/warmup-$name.txt"
+done
+for round in $(seq 1 "$ROUNDS"); do
+	for name in "${cases[@]}"; do
+		run_wrk "$name" "$DURATION" "$out/round$round-$name.txt"
+		if grep -q "Non-2xx" "$out/round$round-$name.txt"; then
+			echo "$name answered non-2xx responses: see $out/round$round-$name.txt" >&2
+			exit 1
+		fi
+	done
+done
+echo "# $(date -u +%FT%TZ) load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (warm-up $WARMUP per case), $ROUNDS rounds, JAVA_OPTS=$JAVA_OPTS" \
+	"CACHE_SIZE=${CACHE_SIZE:-default} CLOUD=${CLOUD:-default}"
+
+# Summary (also re-runnable on saved outputs: python3 benchmarks/load-summary.py DIR ROUNDS CASES...).
+python3 benchmarks/load-summary.py "$out" "$ROUNDS" "${cases[@]}"
