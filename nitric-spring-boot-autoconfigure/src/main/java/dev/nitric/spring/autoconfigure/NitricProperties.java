@@ -89,8 +89,10 @@ public record NitricProperties(@DefaultValue("portable") TargetCloud cloud, @Nul
 	 *
 	 * @param enabled Whether the development issuer is served; defaults to true in 'emulate' mode, and it can never
 	 * be enabled in 'behind-gateway' mode (setting it to true there fails start-up)
+	 * @param keyFile File keeping the development issuer's RSA key, so that its tokens survive a restart; relative to
+	 * the working directory unless absolute
 	 */
-	public record DevIssuer(@Nullable Boolean enabled) {
+	public record DevIssuer(@Nullable Boolean enabled, @DefaultValue(".nitric/dev-issuer/key.json") Path keyFile) {
 
 	}
 

@@ -115,7 +115,8 @@ public final class NitricGatewayAutoConfiguration {
 				ObjectProvider<Manifest> manifest) {
 			String issuer = DevelopmentIssuerLocation.resolve(properties, environment);
 			Assert.state(issuer != null, "The development issuer is configured but not active");
-			return new DevelopmentIssuer(issuer, () -> audiencesOf(manifest.getObject(), issuer), Clock.systemUTC());
+			return new DevelopmentIssuer(issuer, () -> audiencesOf(manifest.getObject(), issuer), Clock.systemUTC(),
+					properties.devIssuer().keyFile());
 		}
 
 		@Bean

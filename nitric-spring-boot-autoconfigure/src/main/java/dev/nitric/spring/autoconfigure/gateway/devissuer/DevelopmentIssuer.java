@@ -2,6 +2,7 @@ package dev.nitric.spring.autoconfigure.gateway.devissuer;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -24,14 +25,17 @@ import java.util.function.Supplier;
 import dev.nitric.spring.gateway.JsonWebKey;
 import dev.nitric.spring.gateway.JsonWebKeySet;
 import dev.nitric.spring.json.Json;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
 /**
  * The development issuer: an OpenID Connect issuer built into the application for local runs. It holds one RSA-2048
- * key pair, generated in memory at start-up (tokens do not survive a restart) on a background thread, so that the
- * generation (a few hundred milliseconds) does not delay the start-up; the first use of the key waits for it. It
- * publishes the public key as a JWKS and
+ * key pair, kept in a key file ({@code .nitric/dev-issuer/key.json} by default) so that tokens survive a restart and
+ * start-up costs no key generation; the first run generates the key (on a background thread, so that the few hundred
+ * milliseconds do not delay the start-up; the first use of the key waits for it) and writes the file, readable by its
+ * owner only. An unreadable or corrupt file is replaced by a new key, never a failed start-up. It publishes the public
+ * key as a JWKS and
  * mints RS256-signed access tokens (RFC 9068 profile: {@code iss}, {@code sub}, {@code aud}, {@code iat},
  * {@code exp}, {@code scope}, {@code jti}) for whatever subject, scopes, audience and lifetime the developer asks.
  * <p>
@@ -64,27 +68,44 @@ public final class DevelopmentIssuer {
 	private final FutureTask<SigningKey> signingKey;
 
 	/**
-	 * Create a development issuer with a fresh key pair.
+	 * Create a development issuer with a fresh key pair, held in memory only.
 	 * @param issuer the issuer identifier, exactly as tokens carry it in {@code iss}
 	 * @param defaultAudiences the audiences of the security definitions that use this issuer, asked for when a token
 	 * is minted; the first is a token's audience when none is asked for
 	 * @param clock the clock giving {@code iat} and {@code exp}
 	 */
 	public DevelopmentIssuer(String issuer, Supplier<List<String>> defaultAudiences, Clock clock) {
+		this(issuer, defaultAudiences, clock, null);
+	}
+
+	/**
+	 * Create a development issuer whose key pair is kept in a file.
+	 * @param issuer the issuer identifier, exactly as tokens carry it in {@code iss}
+	 * @param defaultAudiences the audiences of the security definitions that use this issuer, asked for when a token
+	 * is minted; the first is a token's audience when none is asked for
+	 * @param clock the clock giving {@code iat} and {@code exp}
+	 * @param keyFile the key file, read if present and written otherwise; {@code null} to keep the key in memory
+	 */
+	public DevelopmentIssuer(String issuer, Supplier<List<String>> defaultAudiences, Clock clock,
+			@Nullable Path keyFile) {
 		Assert.hasText(issuer, "Issuer must not be empty");
 		this.issuer = issuer;
 		this.defaultAudiences = defaultAudiences;
 		this.clock = clock;
-		this.signingKey = new FutureTask<>(DevelopmentIssuer::generate);
+		this.signingKey = new FutureTask<>(() -> signingKey((keyFile != null)
+				? DevelopmentKeyFile.loadOrCreate(keyFile, DevelopmentIssuer::generateKeyPair) : generateKeyPair()));
 		Thread thread = new Thread(this.signingKey, "nitric-dev-issuer-key");
 		thread.setDaemon(true);
 		thread.start();
 	}
 
-	private static SigningKey generate() throws GeneralSecurityException {
+	private static KeyPair generateKeyPair() throws GeneralSecurityException {
 		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
 		generator.initialize(2048);
-		KeyPair keyPair = generator.generateKeyPair();
+		return generator.generateKeyPair();
+	}
+
+	private static SigningKey signingKey(KeyPair keyPair) throws GeneralSecurityException {
 		String kid = thumbprint((RSAPublicKey) keyPair.getPublic());
 		return new SigningKey(keyPair, kid,
 				JsonWebKeySet.of(List.of(new JsonWebKey("RSA", kid, "RS256", "sig", null, keyPair.getPublic()))));

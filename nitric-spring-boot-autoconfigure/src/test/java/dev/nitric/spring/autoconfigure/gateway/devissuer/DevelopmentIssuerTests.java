@@ -1,6 +1,9 @@
 package dev.nitric.spring.autoconfigure.gateway.devissuer;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +17,7 @@ import dev.nitric.spring.gateway.JsonWebKey;
 import dev.nitric.spring.gateway.JsonWebKeySet;
 import dev.nitric.spring.json.Json;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -81,6 +85,40 @@ class DevelopmentIssuerTests {
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> json(String base64url) {
 		return (Map<String, Object>) Json.parse(new String(Base64.getUrlDecoder().decode(base64url), StandardCharsets.UTF_8));
+	}
+
+
+	@Test
+	void keyFileKeepsTheKeySoThatTokensSurviveARestart(@TempDir Path folder) throws Exception {
+		Path keyFile = folder.resolve("dev-issuer/key.json");
+		DevelopmentIssuer first = new DevelopmentIssuer("http://localhost:8080/nitric/dev-issuer", List::of,
+				Clock.fixed(NOW, ZoneOffset.UTC), keyFile);
+		String token = first.mint("alice", List.of(), List.of("a"), Duration.ofMinutes(5));
+		assertThat(keyFile).isRegularFile();
+		if (keyFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+		}
+		DevelopmentIssuer restarted = new DevelopmentIssuer("http://localhost:8080/nitric/dev-issuer", List::of,
+				Clock.fixed(NOW, ZoneOffset.UTC), keyFile);
+		assertThat(restarted.kid()).isEqualTo(first.kid());
+		String[] parts = token.split("\\.");
+		Signature signature = Signature.getInstance("SHA256withRSA");
+		signature.initVerify((java.security.PublicKey) JsonWebKeySet.parse(restarted.jwksJson()).keys().get(0).key());
+		signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+		assertThat(signature.verify(Base64.getUrlDecoder().decode(parts[2]))).isTrue();
+	}
+
+	@Test
+	void corruptKeyFileIsReplacedByANewKeyInsteadOfFailing(@TempDir Path folder) throws Exception {
+		Path keyFile = folder.resolve("key.json");
+		Files.writeString(keyFile, "{\"kty\":\"RSA\",\"private\":\"not base64!\"}");
+		DevelopmentIssuer issuer = new DevelopmentIssuer("http://localhost:8080/nitric/dev-issuer", List::of,
+				Clock.fixed(NOW, ZoneOffset.UTC), keyFile);
+		assertThat(issuer.kid()).isNotEmpty();
+		assertThat(Files.readString(keyFile)).contains("\"public\"");
+		assertThat(new DevelopmentIssuer("http://localhost:8080/nitric/dev-issuer", List::of,
+				Clock.fixed(NOW, ZoneOffset.UTC), keyFile)
+			.kid()).isEqualTo(issuer.kid());
 	}
 
 }
