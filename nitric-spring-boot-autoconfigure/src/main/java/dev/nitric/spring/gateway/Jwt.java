@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,8 +46,8 @@ public final class Jwt {
 	private Jwt(String value, Map<String, @Nullable Object> header, Map<String, @Nullable Object> claims,
 			String payloadSegment, byte[] signingInput, byte[] signature) {
 		this.value = value;
-		this.header = header;
-		this.claims = claims;
+		this.header = Collections.unmodifiableMap(header);
+		this.claims = Collections.unmodifiableMap(claims);
 		this.payloadSegment = payloadSegment;
 		this.signingInput = signingInput;
 		this.signature = signature;

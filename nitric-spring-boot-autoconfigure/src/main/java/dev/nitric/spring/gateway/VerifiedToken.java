@@ -1,6 +1,7 @@
 package dev.nitric.spring.gateway;
 
 import java.security.Principal;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -20,8 +21,10 @@ public record VerifiedToken(String tokenValue, String definition, Map<String, @N
 		Map<String, @Nullable Object> claims, List<String> scopes) implements Principal {
 
 	public VerifiedToken {
-		headers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
-		claims = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(claims));
+		// A parsed token's maps are already unmodifiable, and never change: wrapping them again is free, copying
+		// them on every request is not.
+		headers = Collections.unmodifiableMap(headers);
+		claims = Collections.unmodifiableMap(claims);
 		scopes = List.copyOf(scopes);
 	}
 
