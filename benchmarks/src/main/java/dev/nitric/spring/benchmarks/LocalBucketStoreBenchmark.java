@@ -2,7 +2,6 @@ package dev.nitric.spring.benchmarks;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -56,7 +55,8 @@ public class LocalBucketStoreBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() throws IOException {
-		this.folder = Files.createTempDirectory(Path.of(System.getProperty("benchmark.dir", ".")), "nitric-benchmark-");
+		this.folder = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("benchmark.dir", "."))),
+				"nitric-benchmark-");
 		this.content = new byte[this.size];
 		new Random(42).nextBytes(this.content);
 		this.store = new LocalBucketStore(this.folder.resolve("store"), true);
@@ -103,10 +103,8 @@ public class LocalBucketStoreBenchmark {
 	}
 
 	@Benchmark
-	public byte[] storeRead() throws IOException {
-		try (InputStream in = this.store.read("bucket", "objects/object.bin")) {
-			return in.readAllBytes();
-		}
+	public byte[] storeRead() {
+		return this.store.readAllBytes("bucket", "objects/object.bin");
 	}
 
 	@Benchmark

@@ -1,9 +1,7 @@
 package dev.nitric.spring.storage;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 
@@ -81,12 +79,8 @@ public final class BucketFile {
 	 * @throws ObjectNotFoundException if there is no such object
 	 */
 	public byte[] read() {
-		try (InputStream in = openStream()) {
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not read '" + this.key + "' of bucket '" + this.bucket.name() + "'", ex);
-		}
+		this.bucket.require(BucketVerb.READ, "read '" + this.key + "'");
+		return this.bucket.store().readAllBytes(this.bucket.name(), this.key);
 	}
 
 	/**

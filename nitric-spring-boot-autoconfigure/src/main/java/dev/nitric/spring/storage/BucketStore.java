@@ -1,5 +1,6 @@
 package dev.nitric.spring.storage;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -49,6 +50,25 @@ public interface BucketStore {
 	 * @throws BucketStorageException if the store fails
 	 */
 	InputStream read(String bucket, String key);
+
+	/**
+	 * Read a whole object. By default through {@link #read(String, String)}; stores that can read an object in one
+	 * call do so.
+	 * @param bucket the bucket's logical name
+	 * @param key the key
+	 * @return the content
+	 * @throws ObjectNotFoundException if there is no such object
+	 * @throws BucketStorageException if the store fails
+	 */
+	default byte[] readAllBytes(String bucket, String key) {
+		try (InputStream in = read(bucket, key)) {
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new BucketStorageException("Could not read '" + key + "' of bucket '" + bucket + "': "
+					+ ex.getClass().getSimpleName(), ex);
+		}
+	}
 
 	/**
 	 * Describe an object.

@@ -21,6 +21,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -46,6 +48,8 @@ public final class LocalBucketStore implements BucketStore {
 	private static final String CONTENT_TYPE_ATTRIBUTE = "nitric.content-type";
 
 	private final Path root;
+
+	private final Map<String, Path> bucketFolders = new ConcurrentHashMap<>();
 
 	private final boolean fsync;
 
@@ -187,6 +191,23 @@ public final class LocalBucketStore implements BucketStore {
 	}
 
 	@Override
+	public byte[] readAllBytes(String bucket, String key) {
+		Path file = resolve(bucket, key);
+		try {
+			return Files.readAllBytes(file);
+		}
+		catch (NoSuchFileException ex) {
+			throw new ObjectNotFoundException(bucket, key);
+		}
+		catch (IOException ex) {
+			if (Files.isDirectory(file)) {
+				throw new ObjectNotFoundException(bucket, key);
+			}
+			throw readFailure(bucket, key, file, "read", ex);
+		}
+	}
+
+	@Override
 	public ObjectMetadata metadata(String bucket, String key) {
 		Path file = resolve(bucket, key);
 		try {
@@ -293,13 +314,17 @@ public final class LocalBucketStore implements BucketStore {
 
 	private Path resolve(String bucket, String key) {
 		ObjectKeys.check(bucket, key);
-		for (String segment : key.split("/")) {
-			if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
+		for (int start = 0, end; start < key.length(); start = end + 1) {
+			end = key.indexOf('/', start);
+			if (end < 0) {
+				end = key.length();
+			}
+			if (ObjectKeys.utf8Length(key, start, end) > MAX_SEGMENT_BYTES) {
 				throw new InvalidObjectKeyException(bucket, key, "the local store keeps each segment between '/' as a file "
 						+ "name, and a file name has at most " + MAX_SEGMENT_BYTES + " bytes of UTF-8");
 			}
 		}
-		Path folder = this.root.resolve(bucket).normalize();
+		Path folder = this.bucketFolders.computeIfAbsent(bucket, (name) -> this.root.resolve(name).normalize());
 		Path file = folder.resolve(key).normalize();
 		if (!folder.getParent().equals(this.root) || !file.startsWith(folder) || file.equals(folder)) {
 			throw new InvalidObjectKeyException(bucket, key, "the key leaves its bucket");

@@ -1,7 +1,5 @@
 package dev.nitric.spring.storage;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * The rules an object key meets so that it means the same thing on every backend and never escapes its bucket: 1 to
  * {@value #MAX_BYTES} bytes of UTF-8 (the S3 and Cloud Storage limit), segments separated by {@code /}, no empty,
@@ -26,7 +24,7 @@ public final class ObjectKeys {
 		if (key == null || key.isEmpty()) {
 			throw new InvalidObjectKeyException(bucket, "", "a key must not be empty");
 		}
-		if (key.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+		if (utf8Length(key, 0, key.length()) > MAX_BYTES) {
 			throw new InvalidObjectKeyException(bucket, key, "a key has at most " + MAX_BYTES + " bytes of UTF-8");
 		}
 		for (int i = 0; i < key.length(); i++) {
@@ -38,21 +36,56 @@ public final class ObjectKeys {
 				throw new InvalidObjectKeyException(bucket, key, "'\\' is not allowed; separate segments with '/'");
 			}
 		}
-		if (key.startsWith("/")) {
+		if (key.charAt(0) == '/') {
 			throw new InvalidObjectKeyException(bucket, key, "a key does not start with '/'");
 		}
-		if (key.endsWith("/")) {
+		if (key.charAt(key.length() - 1) == '/') {
 			throw new InvalidObjectKeyException(bucket, key, "a key does not end with '/'");
 		}
-		for (String segment : key.split("/", -1)) {
-			if (segment.isEmpty()) {
+		int start = 0;
+		while (start <= key.length()) {
+			int end = key.indexOf('/', start);
+			if (end < 0) {
+				end = key.length();
+			}
+			int length = end - start;
+			if (length == 0) {
 				throw new InvalidObjectKeyException(bucket, key, "a key has no empty segment ('//')");
 			}
-			if (segment.equals(".") || segment.equals("..")) {
+			if (key.charAt(start) == '.' && (length == 1 || (length == 2 && key.charAt(start + 1) == '.'))) {
 				throw new InvalidObjectKeyException(bucket, key, "'.' and '..' segments are not allowed");
 			}
+			start = end + 1;
 		}
 		return key;
+	}
+
+	/**
+	 * The number of bytes a part of a string takes in UTF-8, counted without encoding it; an unpaired surrogate
+	 * counts one byte, as {@link String#getBytes} replaces it with {@code ?}.
+	 */
+	static int utf8Length(CharSequence text, int from, int to) {
+		int length = 0;
+		for (int i = from; i < to; i++) {
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				length++;
+			}
+			else if (c < 0x800) {
+				length += 2;
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
+				length += 4;
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				length++;
+			}
+			else {
+				length += 3;
+			}
+		}
+		return length;
 	}
 
 }

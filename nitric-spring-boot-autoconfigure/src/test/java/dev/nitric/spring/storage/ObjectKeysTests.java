@@ -60,4 +60,25 @@ class ObjectKeysTests {
 			.withMessageEndingWith("(key: '" + "x".repeat(120) + "...')");
 	}
 
+
+	@Test
+	void utf8LengthEqualsTheEncodedLengthForAnyText() {
+		java.util.Random random = new java.util.Random(7);
+		for (int round = 0; round < 2000; round++) {
+			StringBuilder text = new StringBuilder();
+			for (int i = random.nextInt(12); i > 0; i--) {
+				text.append((char) switch (random.nextInt(5)) {
+					case 0 -> random.nextInt(0x80);
+					case 1 -> 0x80 + random.nextInt(0x780);
+					case 2 -> 0x800 + random.nextInt(0xD000);
+					case 3 -> 0xD800 + random.nextInt(0x800);
+					default -> 0xE000 + random.nextInt(0x2000);
+				});
+			}
+			String value = text.toString();
+			assertThat(ObjectKeys.utf8Length(value, 0, value.length())).as(value)
+				.isEqualTo(value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+		}
+	}
+
 }
