@@ -13,6 +13,7 @@ import dev.nitric.spring.autoconfigure.gateway.devissuer.DevelopmentIssuerLocati
 import dev.nitric.spring.autoconfigure.gateway.devissuer.DevelopmentIssuerRegistration;
 import dev.nitric.spring.autoconfigure.gateway.keys.DiscoveryKeyResolver;
 import dev.nitric.spring.autoconfigure.gateway.openapi.NitricOpenApiCustomizer;
+import dev.nitric.spring.autoconfigure.gateway.security.NitricHttpSecurityCustomizer;
 import dev.nitric.spring.autoconfigure.manifest.NitricManifestAutoConfiguration;
 import dev.nitric.spring.cloud.TargetCloud;
 import dev.nitric.spring.gateway.BehindGateway;
@@ -78,7 +79,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 		NitricGatewayAutoConfiguration.DecisionLoggingConfiguration.class,
 		NitricGatewayAutoConfiguration.MetricsConfiguration.class,
 		NitricGatewayAutoConfiguration.WebMvcConfiguration.class,
-		NitricGatewayAutoConfiguration.OpenApiConfiguration.class })
+		NitricGatewayAutoConfiguration.OpenApiConfiguration.class,
+		NitricGatewayAutoConfiguration.SpringSecurityConfiguration.class })
 public final class NitricGatewayAutoConfiguration {
 
 	/** Order of the gateway filter: ahead of every filter of the application, Spring Security's included. */
@@ -294,6 +296,22 @@ public final class NitricGatewayAutoConfiguration {
 		@ConditionalOnMissingBean
 		NitricOpenApiCustomizer nitricOpenApiCustomizer(ObjectProvider<Manifest> manifest) {
 			return new NitricOpenApiCustomizer(manifest::getObject);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(name = { "org.springframework.security.config.annotation.web.builders.HttpSecurity",
+			"org.springframework.security.web.SecurityFilterChain" })
+	static class SpringSecurityConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		NitricHttpSecurityCustomizer nitricHttpSecurityCustomizer(ObjectProvider<Manifest> manifest,
+				ObjectProvider<DevelopmentIssuer> developmentIssuer) {
+			return new NitricHttpSecurityCustomizer(manifest::getObject,
+					(developmentIssuer.getIfAvailable() != null) ? DevelopmentIssuerLocation.PATH : null);
 		}
 
 	}
