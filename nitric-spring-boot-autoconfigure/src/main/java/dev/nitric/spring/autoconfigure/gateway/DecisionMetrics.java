@@ -30,8 +30,8 @@ public final class DecisionMetrics implements GatewayDecisionListener {
 
 	/**
 	 * Create a listener that counts on a registry.
-	 * @param registry the registry, looked up on each decision so that it may be created after this listener; when
-	 * it supplies {@code null}, nothing is counted
+	 * @param registry the registry, looked up on each decision until it is available (it may be created after this
+	 * listener), then kept; while it supplies {@code null}, nothing is counted
 	 */
 	public DecisionMetrics(Supplier<@Nullable MeterRegistry> registry) {
 		this.registry = registry;
@@ -39,15 +39,17 @@ public final class DecisionMetrics implements GatewayDecisionListener {
 
 	@Override
 	public void onDecision(GatewayRequest request, RoutePolicy route, Decision decision) {
-		MeterRegistry registry = this.registry.get();
-		if (registry == null) {
-			return;
-		}
 		Counters counters = this.counters;
-		if (counters == null || counters.registry() != registry) {
+		if (counters == null) {
+			// Looked up until found, then kept: resolving a bean on every request costs more than the whole check.
+			MeterRegistry registry = this.registry.get();
+			if (registry == null) {
+				return;
+			}
 			counters = new Counters(registry, new ConcurrentHashMap<>());
 			this.counters = counters;
 		}
+		MeterRegistry registry = counters.registry();
 		CounterKey key = new CounterKey(decision.cloud(), route.api(), decision.allowed(), decision.reason());
 		counters.byTags().computeIfAbsent(key, (tags) -> Counter.builder(METRIC_NAME)
 			.description("Decisions of the gateway filter, emulating the cloud's gateway or behind it")
