@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -226,7 +225,13 @@ public final class NitricGatewayFilter implements Filter {
 		}
 
 		private boolean isIdentityHeader(String name) {
-			return this.strippedHeaders.contains(name.toLowerCase(Locale.ROOT));
+			// Called for every header the application reads: compare without allocating a lower-case copy.
+			for (String stripped : this.strippedHeaders) {
+				if (stripped.equalsIgnoreCase(name)) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 	}
