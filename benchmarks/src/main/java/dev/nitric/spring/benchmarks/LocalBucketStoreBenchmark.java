@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Local bucket store against plain {@link Files} calls on the same disk: writes of 4 KiB and 1 MiB objects, with and
- * without fsync, and reads. The raw baselines are {@code Files.write}, {@code Files.write} followed by an fsync (what
- * the store does by default), and {@code Files.readAllBytes}. See {@code benchmarks/README.md}.
+ * with fsync ({@code nitric.storage.local.fsync=true}) and without (the default), and reads. The raw baselines are
+ * {@code Files.write}, the same write followed by an fsync, and {@code Files.readAllBytes}. See {@code benchmarks/README.md}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -49,7 +49,7 @@ public class LocalBucketStoreBenchmark {
 
 	private LocalBucketStore store;
 
-	private LocalBucketStore storeWithoutFsync;
+	private LocalBucketStore storeWithFsync;
 
 	private Path rawFile;
 
@@ -59,8 +59,8 @@ public class LocalBucketStoreBenchmark {
 				"nitric-benchmark-");
 		this.content = new byte[this.size];
 		new Random(42).nextBytes(this.content);
-		this.store = new LocalBucketStore(this.folder.resolve("store"), true);
-		this.storeWithoutFsync = new LocalBucketStore(this.folder.resolve("store-nofsync"), false);
+		this.store = new LocalBucketStore(this.folder.resolve("store"));
+		this.storeWithFsync = new LocalBucketStore(this.folder.resolve("store-fsync"), true);
 		this.rawFile = Files.createDirectories(this.folder.resolve("raw/bucket/objects")).resolve("object.bin");
 		this.store.write("bucket", "objects/object.bin", new ByteArrayInputStream(this.content));
 		Files.write(this.rawFile, this.content);
@@ -81,8 +81,8 @@ public class LocalBucketStoreBenchmark {
 	}
 
 	@Benchmark
-	public void storeWriteWithoutFsync() {
-		this.storeWithoutFsync.write("bucket", "objects/object.bin", new ByteArrayInputStream(this.content));
+	public void storeWriteWithFsync() {
+		this.storeWithFsync.write("bucket", "objects/object.bin", new ByteArrayInputStream(this.content));
 	}
 
 	@Benchmark

@@ -135,10 +135,11 @@ public record NitricProperties(@DefaultValue("portable") TargetCloud cloud, @Nul
 	 * The embedded file-system backend.
 	 *
 	 * @param root Folder holding one folder per bucket, relative to the working directory unless absolute
-	 * @param fsync Whether each write is flushed to disk before it replaces the old content (off is faster, but a
-	 * crash of the machine may then leave an empty file)
+	 * @param fsync Whether each write is flushed to disk before it replaces the old content. Off (the default, as in
+	 * other local storage emulators) writes stay atomic, but a crash of the whole machine may lose the last writes;
+	 * on, each write costs a disk flush
 	 */
-	public record Local(@DefaultValue(".nitric/buckets") Path root, @DefaultValue("true") boolean fsync) {
+	public record Local(@DefaultValue(".nitric/buckets") Path root, @DefaultValue("false") boolean fsync) {
 
 	}
 

@@ -29,9 +29,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The embedded backend: each bucket is a folder under a root ({@code .nitric/buckets} by default), each object a
- * file at its key. Writes go to a temporary file on the same file system, are flushed to disk (unless
- * {@code fsync} is off), then renamed over the target in one atomic step, so a reader never sees half a file, a crash
- * mid-write leaves the old content, and concurrent writers of one key never corrupt it (the last rename wins).
+ * file at its key. Writes go to a temporary file on the same file system, then are renamed over the target in one
+ * atomic step, so a reader never sees half a file, an application that dies mid-write leaves the old content, and
+ * concurrent writers of one key never corrupt it (the last rename wins).
+ * <p>
+ * This is a development store, and like the other local emulators of cloud storage it does not flush each write to
+ * disk by default: the rename makes a write visible and atomic, and the operating system writes it out. Only a crash
+ * of the whole machine (power loss, kernel panic) within the operating system's write-back delay could lose recent
+ * writes. With {@code fsync} on, each temporary file is flushed before the rename, which closes that window at the
+ * price of a disk flush per write (about half the throughput of a plain {@code Files.write} for small objects).
  * <p>
  * The media type given on write is kept in a user-defined file attribute where the file system supports them, and
  * derived from the key's extension otherwise. A file system limits each file name to 255 bytes, so each segment of a
@@ -54,18 +60,18 @@ public final class LocalBucketStore implements BucketStore {
 	private final boolean fsync;
 
 	/**
-	 * Create a store under a root folder, created when first written, that flushes every write to disk.
+	 * Create a store under a root folder, created when first written, that does not flush each write to disk.
 	 * @param root the folder that holds one folder per bucket
 	 */
 	public LocalBucketStore(Path root) {
-		this(root, true);
+		this(root, false);
 	}
 
 	/**
 	 * Create a store under a root folder, created when first written.
 	 * @param root the folder that holds one folder per bucket
 	 * @param fsync whether each write is flushed to disk before it replaces the old content; without it a crash of
-	 * the machine (not of the application) may leave an empty or partial file
+	 * the machine (not of the application) within the operating system's write-back delay may lose recent writes
 	 */
 	public LocalBucketStore(Path root, boolean fsync) {
 		this.root = root.toAbsolutePath().normalize();

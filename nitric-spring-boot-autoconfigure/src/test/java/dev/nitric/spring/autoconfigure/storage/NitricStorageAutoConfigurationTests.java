@@ -120,9 +120,15 @@ class NitricStorageAutoConfigurationTests {
 	}
 
 	@Test
-	void localStoreFsyncCanBeTurnedOff() {
-		this.contextRunner.withPropertyValues("nitric.storage.local.fsync=false")
+	void localStoreDoesNotFsyncByDefault() {
+		this.contextRunner
 			.run((context) -> assertThat(context.getBean(BucketStore.class)).hasFieldOrPropertyWithValue("fsync", false));
+	}
+
+	@Test
+	void localStoreFsyncCanBeTurnedOn() {
+		this.contextRunner.withPropertyValues("nitric.storage.local.fsync=true")
+			.run((context) -> assertThat(context.getBean(BucketStore.class)).hasFieldOrPropertyWithValue("fsync", true));
 	}
 
 	@Configuration(proxyBeanMethods = false)
