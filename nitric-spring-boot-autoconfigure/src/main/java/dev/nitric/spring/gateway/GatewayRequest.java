@@ -22,11 +22,44 @@ import org.jspecify.annotations.Nullable;
 public record GatewayRequest(String method, String path, @Nullable String rawQuery, Map<String, List<String>> headers) {
 
 	public GatewayRequest {
+		headers = normalized(headers);
+	}
+
+	/**
+	 * The headers with lower-case names and unmodifiable value lists. A map that already has both (as the servlet
+	 * filter builds it for every request) is only made unmodifiable, without merging or copying its lists.
+	 */
+	private static Map<String, List<String>> normalized(Map<String, List<String>> headers) {
+		if (isNormalized(headers)) {
+			return Map.copyOf(headers);
+		}
 		Map<String, List<String>> normalized = new LinkedHashMap<>();
 		headers.forEach((name, values) -> normalized.computeIfAbsent(name.toLowerCase(Locale.ROOT), (key) -> new ArrayList<>())
 			.addAll(values));
 		normalized.replaceAll((name, values) -> List.copyOf(values));
-		headers = Map.copyOf(normalized);
+		return Map.copyOf(normalized);
+	}
+
+	private static boolean isNormalized(Map<String, List<String>> headers) {
+		for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+			String name = header.getKey();
+			List<String> values = header.getValue();
+			// List.copyOf returns an unmodifiable list itself (and rejects null values).
+			if (!isLowerCase(name) || values == null || List.copyOf(values) != values) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isLowerCase(String name) {
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (Character.toLowerCase(c) != c) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -7,8 +7,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -141,16 +142,36 @@ public final class NitricGatewayFilter implements Filter {
 				: request, response);
 	}
 
+	/**
+	 * What the gateway sees of a request, built for every request on a route of the manifest: names in lower case and
+	 * unmodifiable value lists, so that {@link GatewayRequest} keeps the map as it is (one copy, not three).
+	 */
 	private static GatewayRequest gatewayRequest(HttpServletRequest request) {
-		Map<String, List<String>> headers = new LinkedHashMap<>();
+		Map<String, List<String>> headers = new HashMap<>();
 		for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements();) {
-			String name = names.nextElement();
-			List<String> values = headers.computeIfAbsent(name, (key) -> new ArrayList<>());
-			for (Enumeration<String> each = request.getHeaders(name); each.hasMoreElements();) {
-				values.add(each.nextElement());
+			String name = names.nextElement().toLowerCase(Locale.ROOT);
+			// getHeaders ignores the case of the name: a name listed again in another spelling has all its values.
+			if (!headers.containsKey(name)) {
+				headers.put(name, values(request.getHeaders(name)));
 			}
 		}
 		return new GatewayRequest(request.getMethod(), request.getRequestURI(), request.getQueryString(), headers);
+	}
+
+	private static List<String> values(Enumeration<String> each) {
+		if (!each.hasMoreElements()) {
+			return List.of();
+		}
+		String first = each.nextElement();
+		if (!each.hasMoreElements()) {
+			return List.of(first);
+		}
+		List<String> values = new ArrayList<>();
+		values.add(first);
+		while (each.hasMoreElements()) {
+			values.add(each.nextElement());
+		}
+		return List.copyOf(values);
 	}
 
 	private static void reject(HttpServletResponse response, Decision decision) throws IOException {

@@ -1,7 +1,6 @@
 package dev.nitric.spring.autoconfigure.gateway;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,11 +72,15 @@ final class RouteTable {
 	}
 
 	private static @Nullable RoutePolicy find(List<Entry> entries, String method, PathContainer path) {
-		return entries.stream()
-			.filter((entry) -> entry.method().equals(method) && entry.pattern().matches(path))
-			.min(Comparator.comparing(Entry::pattern, PathPattern.SPECIFICITY_COMPARATOR))
-			.map(Entry::policy)
-			.orElse(null);
+		// A loop, not a stream: this runs on every request.
+		@Nullable Entry found = null;
+		for (Entry entry : entries) {
+			if (entry.method().equals(method) && entry.pattern().matches(path) && (found == null
+					|| PathPattern.SPECIFICITY_COMPARATOR.compare(entry.pattern(), found.pattern()) < 0)) {
+				found = entry;
+			}
+		}
+		return (found != null) ? found.policy() : null;
 	}
 
 	private record Entry(PathPattern pattern, String method, RoutePolicy policy) {
