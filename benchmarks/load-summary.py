@@ -34,3 +34,16 @@ for app in sorted({name.rsplit("-", 1)[0] for name in cases}, key=lambda a: ["ni
 	print(f"| {app} | {' '.join(f'{r:.3f}' for r in ratios)} | {statistics.median(ratios):.3f} | {max(secured):.0f} |"
 		f" {max(public):.0f} | {max(secured) / max(public):.3f} |")
 print("\n(bare: the demo without Nitric, where GET /planets is not secured: the cost of the two routes' different answers)")
+if all(f"{case}" in rps for case in ("nitric-secured", "nitric-public", "bare-secured", "bare-public")):
+	same = [n / b for n, b in zip(rps["nitric-secured"], rps["bare-secured"])]
+	normalized = [(ns / np) / (bs / bp) for ns, np, bs, bp in
+		zip(rps["nitric-secured"], rps["nitric-public"], rps["bare-secured"], rps["bare-public"])]
+	public = [n / b for n, b in zip(rps["nitric-public"], rps["bare-public"])]
+	print()
+	print("| ratio | per round | median |")
+	print("|---|---|---:|")
+	for label, values in (
+			("Nitric GET /planets with token / the same route unsecured (bare GET /planets)", same),
+			("Nitric secured/public over bare secured/public (the answers' difference taken out)", normalized),
+			("Nitric public route / bare public route (the filter's cost on a public route)", public)):
+		print(f"| {label} | {' '.join(f'{r:.3f}' for r in values)} | {statistics.median(values):.3f} |")

@@ -12,6 +12,8 @@
 #   CLOUD (nitric.cloud of the demo; unset = its default, portable: AWS, GCP and Azure all check each token)
 #   DEMO_PORT=18080 PLAIN_PORT=18081 BARE_PORT=18082
 #   SKIP_BUILD=1 to reuse the last build.
+#   PIN=1: the servers on CPU 0 and wrk on CPU 1 (taskset), so that the client does not take CPU from the server
+#     it measures; each JVM then sees one processor. Needs at least two CPUs.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -26,6 +28,13 @@ PLAIN_PORT=${PLAIN_PORT:-18081}
 BARE_PORT=${BARE_PORT:-18082}
 out=benchmarks/target/load
 mkdir -p "$out"
+server_cpu=()
+client_cpu=()
+if [[ "${PIN:-}" == "1" ]]; then
+	command -v taskset >/dev/null || { echo "PIN=1 needs taskset (util-linux)" >&2; exit 1; }
+	server_cpu=(taskset -c 0)
+	client_cpu=(taskset -c 1)
+fi
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 if [[ "${SKIP_BUILD:-}" != "1" ]]; then
@@ -62,7 +71,7 @@ if [[ -n "${CLOUD:-}" ]]; then
 	demo_extra+=("--nitric.cloud=$CLOUD")
 fi
 # shellcheck disable=SC2086
-java $JAVA_OPTS -cp "demo-app/target/classes:$(cat demo-app/target/classpath.txt)" \
+${server_cpu[@]+"${server_cpu[@]}"} java $JAVA_OPTS -cp "demo-app/target/classes:$(cat demo-app/target/classpath.txt)" \
 	dev.nitric.spring.demo.DemoApplication --server.port="$DEMO_PORT" "${demo_extra[@]}" >"$out/demo.log" 2>&1 &
 pids+=($!)
 wait_ready "http://127.0.0.1:$DEMO_PORT/planets/unsecured-planet"
@@ -71,14 +80,14 @@ token=$(curl -fs -X POST "http://127.0.0.1:$DEMO_PORT/nitric/dev-issuer/token" -
 	-d expires_in=3600 | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 
 # shellcheck disable=SC2086
-java $JAVA_OPTS -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+${server_cpu[@]+"${server_cpu[@]}"} java $JAVA_OPTS -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
 	dev.nitric.spring.benchmarks.plain.PlainResourceServerApp --server.port="$PLAIN_PORT" \
 	--plain.jwks-uri="$issuer/jwks" --plain.issuer="$issuer" >"$out/plain.log" 2>&1 &
 pids+=($!)
 wait_ready "http://127.0.0.1:$PLAIN_PORT/planets/unsecured-planet"
 
 # shellcheck disable=SC2086
-java $JAVA_OPTS -cp "demo-app/target/classes:$(cat demo-app/target/classpath.txt)" \
+${server_cpu[@]+"${server_cpu[@]}"} java $JAVA_OPTS -cp "demo-app/target/classes:$(cat demo-app/target/classpath.txt)" \
 	dev.nitric.spring.demo.DemoApplication --server.port="$BARE_PORT" --spring.autoconfigure.exclude=\
 dev.nitric.spring.autoconfigure.manifest.NitricManifestAutoConfiguration,\
 dev.nitric.spring.autoconfigure.storage.NitricStorageAutoConfiguration,\
@@ -114,7 +123,7 @@ run_wrk() {
 	if [[ "$name" == *-secured ]]; then
 		header=(-H "Authorization: Bearer $token")
 	fi
-	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency "${header[@]}" "${urls[$name]}" >"$file"
+	${client_cpu[@]+"${client_cpu[@]}"} wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency "${header[@]}" "${urls[$name]}" >"$file"
 }
 
 echo "# $(date -u +%FT%TZ) load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -132,7 +141,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 echo "# $(date -u +%FT%TZ) load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (warm-up $WARMUP per case), $ROUNDS rounds, JAVA_OPTS=$JAVA_OPTS" \
-	"CACHE_SIZE=${CACHE_SIZE:-default} CLOUD=${CLOUD:-default}"
+	"CACHE_SIZE=${CACHE_SIZE:-default} CLOUD=${CLOUD:-default} PIN=${PIN:-0}"
 
 # Summary (also re-runnable on saved outputs: python3 benchmarks/load-summary.py DIR ROUNDS CASES...).
 python3 benchmarks/load-summary.py "$out" "$ROUNDS" "${cases[@]}"
