@@ -177,9 +177,16 @@ public final class GcsBucketStore implements BucketStore {
 		String operation = "sign a URL for '" + key + "'";
 		HttpMethod httpMethod = (method == PresignedUrlMethod.DOWNLOAD) ? HttpMethod.GET : HttpMethod.PUT;
 		try {
+			List<Storage.SignUrlOption> options = new ArrayList<>(
+					List.of(Storage.SignUrlOption.withV4Signature(), Storage.SignUrlOption.httpMethod(httpMethod)));
+			URI host = new URI(this.storage.getOptions().getHost());
+			if (host.getPort() != -1) {
+				// The client signs for its host but drops an explicit port (google-cloud-storage 2.71.0).
+				options.add(Storage.SignUrlOption.withHostName(host.getScheme() + "://" + host.getRawAuthority()));
+			}
 			return call(bucket, method.verb(), operation, null,
 					() -> this.storage.signUrl(info, expiry.toSeconds(), TimeUnit.SECONDS,
-							Storage.SignUrlOption.withV4Signature(), Storage.SignUrlOption.httpMethod(httpMethod)))
+							options.toArray(Storage.SignUrlOption[]::new)))
 				.toURI();
 		}
 		catch (URISyntaxException | IllegalStateException | UnsupportedOperationException ex) {

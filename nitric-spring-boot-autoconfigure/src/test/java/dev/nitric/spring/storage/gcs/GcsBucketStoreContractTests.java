@@ -8,8 +8,10 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The {@link BucketStore} contract, against google-cloud-nio's in-process fake of Cloud Storage
- * ({@code LocalStorageHelper}). The fake has no HTTP endpoint and cannot sign URLs, so that case is skipped here,
- * with its reason in the test report.
+ * ({@code LocalStorageHelper}). The fake has no HTTP endpoint and cannot sign URLs, and it does not page, so those
+ * cases are skipped here, with their reasons in the test report: {@link GcsPresignedUrlTests} covers the signing,
+ * {@link GcsBucketStorePagingTests} the paging, and {@link GcsBucketStoreFakeGcsServerContractTests} runs the whole
+ * contract, paging included, against fake-gcs-server where Docker exists.
  */
 class GcsBucketStoreContractTests extends BucketStoreContractTests {
 
@@ -33,7 +35,9 @@ class GcsBucketStoreContractTests extends BucketStoreContractTests {
 
 	@Override
 	protected @Nullable String pagingUnsupported() {
-		return "LocalStorageHelper returns the first page and no next-page token (google-cloud-nio 0.135.0)";
+		return "LocalStorageHelper returns the first page and no next-page token (google-cloud-nio 0.135.0); "
+				+ "GcsBucketStorePagingTests pages against a recording stand-in for objects.list instead, and "
+				+ "GcsBucketStoreFakeGcsServerContractTests runs this case against fake-gcs-server where Docker exists";
 	}
 
 }

@@ -33,6 +33,8 @@ class GcsPresignedUrlTests {
 
 	private static KeyPair keys;
 
+	private static ServiceAccountCredentials credentials;
+
 	private static GcsBucketStore store;
 
 	@BeforeAll
@@ -40,7 +42,7 @@ class GcsPresignedUrlTests {
 		KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
 		generator.initialize(2048);
 		keys = generator.generateKeyPair();
-		ServiceAccountCredentials credentials = ServiceAccountCredentials.newBuilder()
+		credentials = ServiceAccountCredentials.newBuilder()
 			.setClientEmail("orders@nitric-test.iam.gserviceaccount.com")
 			.setPrivateKey(keys.getPrivate())
 			.setPrivateKeyId("test-key")
@@ -75,6 +77,23 @@ class GcsPresignedUrlTests {
 		assertThat(verifies("GET", url)).isFalse();
 	}
 
+	@Test
+	void urlForAnEndpointWithAPortKeepsItsSchemeAndPortAndIsSignedForThem() throws Exception {
+		Storage emulator = StorageOptions.newBuilder()
+			.setHost("http://127.0.0.1:4443/")
+			.setProjectId("nitric-test")
+			.setCredentials(credentials)
+			.build()
+			.getService();
+		GcsBucketStore emulated = new GcsBucketStore(emulator, (logical) -> logical.toLowerCase() + "-a1b2c3");
+		URI url = emulated.presignedUrl("secureBucket", "images/cat.png", PresignedUrlMethod.DOWNLOAD,
+				Duration.ofMinutes(1));
+		assertThat(url.getScheme()).isEqualTo("http");
+		assertThat(url.getRawAuthority()).isEqualTo("127.0.0.1:4443");
+		assertThat(url.getRawPath()).isEqualTo("/securebucket-a1b2c3/images/cat.png");
+		assertThat(verifies("GET", url)).isTrue();
+	}
+
 	private static boolean verifies(String method, URI url) throws Exception {
 		Map<String, String> query = query(url);
 		String canonicalQuery = query.entrySet()
@@ -82,7 +101,7 @@ class GcsPresignedUrlTests {
 			.filter((entry) -> !entry.getKey().equals("X-Goog-Signature"))
 			.map((entry) -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
 			.collect(Collectors.joining("&"));
-		String canonicalRequest = method + "\n" + url.getRawPath() + "\n" + canonicalQuery + "\nhost:" + url.getHost()
+		String canonicalRequest = method + "\n" + url.getRawPath() + "\n" + canonicalQuery + "\nhost:" + url.getRawAuthority()
 				+ "\n\nhost\nUNSIGNED-PAYLOAD";
 		String credential = query.get("X-Goog-Credential");
 		String scope = credential.substring(credential.indexOf('/') + 1);
