@@ -302,8 +302,9 @@ public final class LocalBucketStore implements BucketStore {
 			try (Stream<Path> files = Files.walk(start)) {
 				return files.filter(Files::isRegularFile)
 					.map((file) -> folder.relativize(file).toString().replace(separator, "/"))
-					.filter((key) -> key.startsWith(prefix) && (after == null || key.compareTo(after) > 0))
-					.sorted()
+					.filter((key) -> key.startsWith(prefix)
+							&& (after == null || ObjectKeys.LISTING_ORDER.compare(key, after) > 0))
+					.sorted(ObjectKeys.LISTING_ORDER)
 					.limit(limit)
 					.toList();
 			}

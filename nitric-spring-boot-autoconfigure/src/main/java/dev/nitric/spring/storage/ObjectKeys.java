@@ -1,5 +1,7 @@
 package dev.nitric.spring.storage;
 
+import java.util.Comparator;
+
 /**
  * The rules an object key meets so that it means the same thing on every backend and never escapes its bucket: 1 to
  * {@value #MAX_BYTES} bytes of UTF-8 (the S3 and Cloud Storage limit), segments separated by {@code /}, no empty,
@@ -9,6 +11,16 @@ public final class ObjectKeys {
 
 	/** Longest key, in bytes of UTF-8. */
 	public static final int MAX_BYTES = 1024;
+
+	/**
+	 * The order in which listings return keys: by their bytes in UTF-8, as S3 lists them, which is the order of
+	 * their code points. It differs from {@link String#compareTo} (UTF-16 code units) only when a key holds a
+	 * character above U+FFFF where another holds one from U+E000 to U+FFFF.
+	 *
+	 * @see <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html">S3 ListObjectsV2 (UTF-8
+	 * binary order)</a>
+	 */
+	public static final Comparator<String> LISTING_ORDER = ObjectKeys::compareCodePoints;
 
 	private ObjectKeys() {
 	}
@@ -58,6 +70,21 @@ public final class ObjectKeys {
 			start = end + 1;
 		}
 		return key;
+	}
+
+	private static int compareCodePoints(String left, String right) {
+		int i = 0;
+		int j = 0;
+		while (i < left.length() && j < right.length()) {
+			int a = left.codePointAt(i);
+			int b = right.codePointAt(j);
+			if (a != b) {
+				return Integer.compare(a, b);
+			}
+			i += Character.charCount(a);
+			j += Character.charCount(b);
+		}
+		return Integer.compare(left.length() - i, right.length() - j);
 	}
 
 	/**

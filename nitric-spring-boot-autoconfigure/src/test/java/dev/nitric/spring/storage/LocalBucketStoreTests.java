@@ -259,6 +259,20 @@ class LocalBucketStoreTests {
 	}
 
 	@Test
+	void listOrdersKeysByTheirUtf8BytesAsS3DoesAndPagesFollowThatOrder() {
+		// U+E000 is EE 80 80 in UTF-8 and U+1F600 is F0 9F 98 80: by bytes U+E000 comes first, by UTF-16 units last.
+		List<String> keys = List.of("k/\uE000", "k/\uD83D\uDE00", "k/z");
+		for (String key : keys) {
+			this.store.write(BUCKET, key, bytes(key));
+		}
+		assertThat(this.store.list(BUCKET, "k/")).containsExactly("k/z", "k/\uE000", "k/\uD83D\uDE00");
+		BucketListing first = this.store.list(BUCKET, "k/", 2, null);
+		assertThat(first.keys()).containsExactly("k/z", "k/\uE000");
+		assertThat(first.nextPageToken()).isNotNull();
+		assertThat(this.store.list(BUCKET, "k/", 2, first.nextPageToken()).keys()).containsExactly("k/\uD83D\uDE00");
+	}
+
+	@Test
 	void listWhenBucketHasNoFolderThenEmpty() {
 		assertThat(this.store.list("never-written", "")).isEmpty();
 	}

@@ -1,5 +1,9 @@
 package dev.nitric.spring.storage;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -77,8 +81,19 @@ class ObjectKeysTests {
 			}
 			String value = text.toString();
 			assertThat(ObjectKeys.utf8Length(value, 0, value.length())).as(value)
-				.isEqualTo(value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+				.isEqualTo(value.getBytes(StandardCharsets.UTF_8).length);
 		}
+	}
+
+	@Test
+	void listingOrderComparesCodePointsLikeUtf8Bytes() {
+		List<String> keys = new ArrayList<>(List.of("b", "\uD83D\uDE00", "\uE000", "a", "ab", "\u00e9"));
+		keys.sort(ObjectKeys.LISTING_ORDER);
+		assertThat(keys).containsExactly("a", "ab", "b", "\u00e9", "\uE000", "\uD83D\uDE00");
+		List<String> byBytes = new ArrayList<>(keys);
+		byBytes.sort((x, y) -> Arrays.compareUnsigned(x.getBytes(StandardCharsets.UTF_8),
+				y.getBytes(StandardCharsets.UTF_8)));
+		assertThat(keys).isEqualTo(byBytes);
 	}
 
 }

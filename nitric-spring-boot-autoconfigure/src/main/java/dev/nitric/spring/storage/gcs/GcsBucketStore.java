@@ -29,6 +29,7 @@ import dev.nitric.spring.storage.BucketStorageException;
 import dev.nitric.spring.storage.BucketStore;
 import dev.nitric.spring.storage.BucketStoreErrors;
 import dev.nitric.spring.storage.ContentTypes;
+import dev.nitric.spring.storage.ObjectKeys;
 import dev.nitric.spring.storage.ObjectMetadata;
 import dev.nitric.spring.storage.ObjectNotFoundException;
 import dev.nitric.spring.storage.PresignedUrlMethod;
@@ -165,7 +166,7 @@ public final class GcsBucketStore implements BucketStore {
 			List<String> keys = new ArrayList<>();
 			page.getValues().forEach((blob) -> keys.add(blob.getName()));
 			// Cloud Storage returns a page sorted; the in-process fake does not.
-			keys.sort(null);
+			keys.sort(ObjectKeys.LISTING_ORDER);
 			String next = page.getNextPageToken();
 			return new BucketListing(keys, (next != null && !next.isEmpty()) ? next : null);
 		});
