@@ -266,6 +266,14 @@ public final class GcpApiGateway extends EmulatedGateway {
 		}
 		int length = value.length();
 		int begin = prefix + "Bearer ".length();
+		if (memo != null) {
+			// A token that parsed is made of base64url characters, '.' and '=' only, which Envoy all keeps: when
+			// another cloud's gateway has parsed the rest of this very value as a token, the scan takes all of it.
+			String parsed = memo.parsedSlice(value, begin);
+			if (parsed != null) {
+				return parsed;
+			}
+		}
 		while (begin < length && !isTokenChar(value.charAt(begin))) {
 			begin++;
 		}

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the emulated gateways work out about one request, worked out once: the size of its headers, the token sliced
- * out of a header value, the token parsed, and whether a key verifies the token's signature. The
+ * out of a header value (and whether that slice parsed, which spares GCP's gateway its character scan), the token
+ * parsed, and whether a key verifies the token's signature. The
  * {@link PortableGateway} hands one memo to the AWS, GCP and Azure gateways for each request, so that the token is
  * parsed once and its signature verified once, not three times, whether or not a {@link VerifiedTokenCache} is
  * enabled; a gateway deciding alone uses a memo of its own.
@@ -91,6 +92,22 @@ final class RequestMemo {
 			this.sliceEnd = end;
 		}
 		return this.slice;
+	}
+
+	/**
+	 * The rest of a value from {@code begin} on, when it was {@link #slice sliced} and then {@link #parse parsed}
+	 * without error as the request's last token.
+	 * @param value the header value
+	 * @param begin the first character
+	 * @return the token, or {@code null} when the memo does not know it parsed
+	 */
+	@Nullable String parsedSlice(String value, int begin) {
+		String slice = this.slice;
+		if (this.sliceSource == value && this.sliceBegin == begin && this.sliceEnd == value.length()
+				&& slice == this.token && this.jwt != null) {
+			return slice;
+		}
+		return null;
 	}
 
 	/**

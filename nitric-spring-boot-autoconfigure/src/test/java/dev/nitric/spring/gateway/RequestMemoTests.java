@@ -98,6 +98,34 @@ class RequestMemoTests {
 	}
 
 	@Test
+	void parsedSliceWhenTheRestOfTheValueParsedThenReturnsIt() {
+		String value = "Bearer " + TestJwts.baseline().build();
+		assertThat(this.memo.parsedSlice(value, 7)).isNull();
+		String token = this.memo.slice(value, 7, value.length());
+		assertThat(this.memo.parsedSlice(value, 7)).isNull();
+		this.memo.parse(NO_CACHE, token, TestJwts.NOW);
+		assertThat(this.memo.parsedSlice(value, 7)).isSameAs(token);
+		assertThat(this.memo.parsedSlice(value, 6)).isNull();
+		assertThat(this.memo.parsedSlice(new String(value), 7)).isNull();
+	}
+
+	@Test
+	void parsedSliceWhenTheRestOfTheValueDidNotParseThenReturnsNull() {
+		String value = "Bearer not.a-token";
+		String token = this.memo.slice(value, 7, value.length());
+		catchThrowableOfType(() -> this.memo.parse(NO_CACHE, token, TestJwts.NOW), InvalidJwtException.class);
+		assertThat(this.memo.parsedSlice(value, 7)).isNull();
+	}
+
+	@Test
+	void parsedSliceWhenOnlyPartOfTheValueWasSlicedThenReturnsNull() {
+		String token = TestJwts.baseline().build();
+		String value = "Bearer " + token + " trailing";
+		this.memo.parse(NO_CACHE, this.memo.slice(value, 7, 7 + token.length()), TestJwts.NOW);
+		assertThat(this.memo.parsedSlice(value, 7)).isNull();
+	}
+
+	@Test
 	void headerBytesThenCountsEachRequest() {
 		GatewayRequest small = ConformanceFixtures.request(null, Map.of("Accept", List.of("a")));
 		GatewayRequest large = ConformanceFixtures.request(null, Map.of("Accept", List.of("a".repeat(100))));
