@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html">HTTP API
  * quotas</a>
  */
-public final class AwsHttpApiGateway implements Gateway {
+public final class AwsHttpApiGateway extends EmulatedGateway {
 
 	/** Largest request line plus headers, in bytes (quota). */
 	public static final int MAX_HEADER_BYTES = 10_240;
@@ -51,8 +51,6 @@ public final class AwsHttpApiGateway implements Gateway {
 
 	private static final List<String> ALGORITHMS = List.of("RS256", "RS384", "RS512");
 
-	private final VerifiedTokenCache cache;
-
 	/**
 	 * Create the gateway without a cache of verified tokens.
 	 */
@@ -65,7 +63,7 @@ public final class AwsHttpApiGateway implements Gateway {
 	 * @param cache the cache (shared by gateways is fine)
 	 */
 	public AwsHttpApiGateway(VerifiedTokenCache cache) {
-		this.cache = cache;
+		super(cache);
 	}
 
 	@Override
@@ -79,31 +77,33 @@ public final class AwsHttpApiGateway implements Gateway {
 	}
 
 	@Override
-	public Decision check(GatewayRequest request, RoutePolicy route, KeyResolver keys, Instant now) {
-		if (request.headerBytes() > MAX_HEADER_BYTES) {
+	Decision check(GatewayRequest request, RoutePolicy route, KeyResolver keys, Instant now, RequestMemo memo) {
+		int headerBytes = memo.headerBytes(request);
+		if (headerBytes > MAX_HEADER_BYTES) {
 			return Decision.deny(TargetCloud.AWS, 431, requestId(), GatewayResponses.JSON,
 					"{\"message\":\"Request Header Fields Too Large\"}", "headers-too-large",
 					"AWS limits the request line and headers to " + MAX_HEADER_BYTES + " bytes; this request has "
-							+ request.headerBytes() + " (the status AWS answers is undocumented: the emulator answers 431)");
+							+ headerBytes + " (the status AWS answers is undocumented: the emulator answers 431)");
 		}
 		if (route.isPublic()) {
 			return Decision.allow(TargetCloud.AWS, "public-route", null);
 		}
-		return route.firstAllowed((requirement, definition) -> check(request, requirement, definition, keys, now));
+		return route.firstAllowed((requirement, definition) -> check(request, requirement, definition, keys, now, memo));
 	}
 
 	private Decision check(GatewayRequest request, SecurityRequirement requirement, SecurityDefinition definition,
-			KeyResolver keys, Instant now) {
-		List<String> values = request.headerValues("Authorization");
+			KeyResolver keys, Instant now, RequestMemo memo) {
+		List<String> values = request.headerValues("authorization");
 		if (values.isEmpty()) {
 			return unauthorized(requirement, null, "missing-token", "no Authorization header (AWS: token not provided)");
 		}
-		String value = String.join(",", values);
 		if (values.size() > 1) {
+			// AWS joins the values with commas, which is never a JWT
 			return unauthorized(requirement, "token contains an invalid number of segments", "multiple-tokens",
 					"AWS joins repeated Authorization headers with commas, which is not a JWT");
 		}
-		String token = value.startsWith("Bearer ") ? value.substring("Bearer ".length()) : value;
+		String value = values.get(0);
+		String token = value.startsWith("Bearer ") ? memo.slice(value, "Bearer ".length(), value.length()) : value;
 		if (!token.equals(token.strip()) || token.startsWith("Bearer") || token.regionMatches(true, 0, "bearer ", 0, 7)) {
 			return unauthorized(requirement, "token contains an invalid number of segments", "bad-scheme",
 					"AWS documents an optional 'Bearer ' prefix; other spellings and extra spaces are undocumented, "
@@ -111,7 +111,7 @@ public final class AwsHttpApiGateway implements Gateway {
 		}
 		Jwt jwt;
 		try {
-			jwt = this.cache.parse(token, now);
+			jwt = memo.parse(this.cache, token, now);
 		}
 		catch (InvalidJwtException ex) {
 			return unauthorized(requirement, "token is malformed", ex.getProblem().reason(),
@@ -139,7 +139,13 @@ public final class AwsHttpApiGateway implements Gateway {
 					"the issuer's JWKS could not be fetched: " + unavailable.reason());
 		}
 		JsonWebKeySet set = ((JwksResult.Keys) result).keys();
-		JsonWebKey key = set.keys().stream().filter((candidate) -> kid.equals(candidate.kid())).findFirst().orElse(null);
+		JsonWebKey key = null;
+		for (JsonWebKey candidate : set.keys()) {
+			if (kid.equals(candidate.kid())) {
+				key = candidate;
+				break;
+			}
+		}
 		if (key == null) {
 			return unauthorized(requirement, "kid not found in the issuer's keys", "unknown-kid",
 					"no key with kid '" + kid + "' in the issuer's JWKS (AWS caches keys up to two hours and does not "
@@ -155,8 +161,8 @@ public final class AwsHttpApiGateway implements Gateway {
 					"key '" + kid + "' has " + rsa.getModulus().bitLength() + " bits; AWS does not document a minimum RSA "
 							+ "size, so the emulator accepts only keys of " + MIN_RSA_BITS + " bits or more");
 		}
-		if (!this.cache.verifies(jwt, key,
-				() -> Signatures.rsa(jwt.algorithm(), key.key(), jwt.signingInput(), jwt.signature()))) {
+		// an RSA key and an RS* algorithm: Signatures.verify is RSA verification
+		if (!memo.verifies(this.cache, jwt, key)) {
 			return unauthorized(requirement, "signature is invalid", "bad-signature", "the signature does not verify");
 		}
 		String issuer = jwt.stringClaim("iss");
@@ -165,7 +171,7 @@ public final class AwsHttpApiGateway implements Gateway {
 					"iss '" + issuer + "' is not the configured issuer '" + definition.issuer() + "' (exact match)");
 		}
 		if (jwt.claims().containsKey("aud")) {
-			if (jwt.audiences().stream().noneMatch(definition.audiences()::contains)) {
+			if (!jwt.anyAudienceIn(definition.audiences())) {
 				return unauthorized(requirement, "the token does not have a valid audience", "audience-mismatch",
 						"aud " + jwt.audiences() + " names none of " + definition.audiences());
 			}
@@ -201,7 +207,7 @@ public final class AwsHttpApiGateway implements Gateway {
 			return unauthorized(requirement, "token used before issued", "issued-in-future",
 					"iat " + iat + " is after now (" + seconds + "); AWS rejects tokens issued in the future");
 		}
-		List<String> scopes = Scopes.of(jwt.claims(), false);
+		List<String> scopes = jwt.scopes(false);
 		if (!Scopes.satisfies(scopes, requirement.scopes())) {
 			String expected = String.join(" ", requirement.scopes());
 			Map<String, String> headers = requestId();

@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * @see <a href="https://learn.microsoft.com/azure/api-management/api-management-error-handling-policies">Error
  * handling in API Management policies</a>
  */
-public final class AzureApiManagementGateway implements Gateway {
+public final class AzureApiManagementGateway extends EmulatedGateway {
 
 	/** The policy's {@code require-scheme}. */
 	public static final String REQUIRED_SCHEME = "Bearer";
@@ -64,8 +64,6 @@ public final class AzureApiManagementGateway implements Gateway {
 	/** The message of {@code validate-jwt} when the token is not valid. */
 	public static final String INVALID = "Invalid JWT.";
 
-	private final VerifiedTokenCache cache;
-
 	/**
 	 * Create the gateway without a cache of verified tokens.
 	 */
@@ -78,7 +76,7 @@ public final class AzureApiManagementGateway implements Gateway {
 	 * @param cache the cache (shared by gateways is fine)
 	 */
 	public AzureApiManagementGateway(VerifiedTokenCache cache) {
-		this.cache = cache;
+		super(cache);
 	}
 
 	@Override
@@ -92,16 +90,16 @@ public final class AzureApiManagementGateway implements Gateway {
 	}
 
 	@Override
-	public Decision check(GatewayRequest request, RoutePolicy route, KeyResolver keys, Instant now) {
+	Decision check(GatewayRequest request, RoutePolicy route, KeyResolver keys, Instant now, RequestMemo memo) {
 		if (route.isPublic()) {
 			return Decision.allow(TargetCloud.AZURE, "public-route", null);
 		}
-		return route.firstAllowed((requirement, definition) -> check(request, requirement, definition, keys, now));
+		return route.firstAllowed((requirement, definition) -> check(request, requirement, definition, keys, now, memo));
 	}
 
 	private Decision check(GatewayRequest request, SecurityRequirement requirement, SecurityDefinition definition,
-			KeyResolver keys, Instant now) {
-		List<String> values = request.headerValues("Authorization");
+			KeyResolver keys, Instant now, RequestMemo memo) {
+		List<String> values = request.headerValues("authorization");
 		if (values.isEmpty()) {
 			return deny(NOT_PRESENT, "missing-token", "TokenNotPresent: no Authorization header");
 		}
@@ -114,13 +112,13 @@ public final class AzureApiManagementGateway implements Gateway {
 			return deny(NOT_PRESENT, "bad-scheme", "require-scheme=\"Bearer\": the Authorization header does not start "
 					+ "with 'Bearer ' (other spellings are undocumented, so the emulator rejects them)");
 		}
-		String token = value.substring(REQUIRED_SCHEME.length() + 1);
+		String token = memo.slice(value, REQUIRED_SCHEME.length() + 1, value.length());
 		if (token.isEmpty() || !token.equals(token.strip())) {
 			return deny(INVALID, "bad-scheme", "extra white space around the token is undocumented; rejected");
 		}
 		Jwt jwt;
 		try {
-			jwt = this.cache.parse(token, now);
+			jwt = memo.parse(this.cache, token, now);
 		}
 		catch (InvalidJwtException ex) {
 			return deny(INVALID, ex.getProblem().reason(), "JwtInvalid: " + ex.getProblem().message());
@@ -149,19 +147,21 @@ public final class AzureApiManagementGateway implements Gateway {
 						+ "' (Azure refetches the keys on an unknown kid at most once per five minutes)");
 			}
 		}
-		JsonWebKey weak = set.keys()
-			.stream()
-			.filter((key) -> (kid == null || kid.equals(key.kid())) && key.key() instanceof RSAPublicKey rsa
-					&& rsa.getModulus().bitLength() < AwsHttpApiGateway.MIN_RSA_BITS)
-			.findFirst()
-			.orElse(null);
+		JsonWebKey weak = null;
+		for (JsonWebKey key : set.keys()) {
+			if ((kid == null || kid.equals(key.kid())) && key.key() instanceof RSAPublicKey rsa
+					&& rsa.getModulus().bitLength() < AwsHttpApiGateway.MIN_RSA_BITS) {
+				weak = key;
+				break;
+			}
+		}
 		if (weak != null) {
 			return deny(INVALID, "weak-key", "key '" + weak.kid() + "' has "
 					+ ((RSAPublicKey) weak.key()).getModulus().bitLength() + " bits; API Management does not document a "
 					+ "minimum RSA size, so the emulator accepts only keys of " + AwsHttpApiGateway.MIN_RSA_BITS
 					+ " bits or more");
 		}
-		if (!verified(jwt, set)) {
+		if (!verified(jwt, set, memo)) {
 			return deny(INVALID, "bad-signature", "TokenSignatureInvalid: the signature does not verify");
 		}
 		long seconds = now.getEpochSecond();
@@ -180,11 +180,11 @@ public final class AzureApiManagementGateway implements Gateway {
 			return deny(INVALID, "issuer-mismatch", "TokenIssuerNotAllowed: iss '" + jwt.stringClaim("iss")
 					+ "' is not '" + definition.issuer() + "'");
 		}
-		if (jwt.audiences().stream().noneMatch(definition.audiences()::contains)) {
+		if (!jwt.anyAudienceIn(definition.audiences())) {
 			return deny(INVALID, "audience-mismatch", "TokenAudienceNotAllowed: aud " + jwt.audiences()
 					+ " names none of " + definition.audiences() + " (exact match)");
 		}
-		List<String> scopes = Scopes.of(jwt.claims(), true);
+		List<String> scopes = jwt.scopes(true);
 		if (!Scopes.satisfies(scopes, requirement.scopes())) {
 			return Decision.deny(TargetCloud.AZURE, 403, Map.of(), GatewayResponses.JSON, FORBIDDEN_BODY,
 					"insufficient-scope", "the policy's scope check: the token carries " + scopes + ", none of "
@@ -194,7 +194,7 @@ public final class AzureApiManagementGateway implements Gateway {
 				new VerifiedToken(token, definition.name(), jwt.header(), jwt.claims(), scopes));
 	}
 
-	private boolean verified(Jwt jwt, JsonWebKeySet keys) {
+	private boolean verified(Jwt jwt, JsonWebKeySet keys, RequestMemo memo) {
 		for (JsonWebKey key : keys.keys()) {
 			if (jwt.keyId() != null && !jwt.keyId().equals(key.kid())) {
 				continue;
@@ -202,8 +202,8 @@ public final class AzureApiManagementGateway implements Gateway {
 			if (!"RSA".equals(key.kty()) || (key.alg() != null && !key.alg().equals(jwt.algorithm()))) {
 				continue;
 			}
-			if (this.cache.verifies(jwt, key,
-					() -> Signatures.rsa(jwt.algorithm(), key.key(), jwt.signingInput(), jwt.signature()))) {
+			// an RSA key and an RS* or PS* algorithm: Signatures.verify is RSA verification
+			if (memo.verifies(this.cache, jwt, key)) {
 				return true;
 			}
 		}

@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * @see <a href="https://www.envoyproxy.io/docs/envoy/latest/configuration/http/http_filters/jwt_authn_filter">Envoy
  * JWT authentication</a>
  */
-public final class GcpApiGateway implements Gateway {
+public final class GcpApiGateway extends EmulatedGateway {
 
 	/** Largest request headers, in bytes (quota: 60 KB). */
 	public static final int MAX_HEADER_BYTES = 60 * 1024;
@@ -51,7 +51,15 @@ public final class GcpApiGateway implements Gateway {
 
 	static final String MISSING = "Jwt is missing";
 
-	private final VerifiedTokenCache cache;
+	/** The characters Envoy keeps in a token: base64, base64url, {@code .} and {@code =}. */
+	private static final boolean[] TOKEN_CHARS = new boolean[128];
+
+	static {
+		for (char c = 0; c < TOKEN_CHARS.length; c++) {
+			TOKEN_CHARS[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+					|| c == '_' || c == '.' || c == '=' || c == '+' || c == '/';
+		}
+	}
 
 	/**
 	 * Create the gateway without a cache of verified tokens.
@@ -65,7 +73,7 @@ public final class GcpApiGateway implements Gateway {
 	 * @param cache the cache (shared by gateways is fine)
 	 */
 	public GcpApiGateway(VerifiedTokenCache cache) {
-		this.cache = cache;
+		super(cache);
 	}
 
 	@Override
@@ -79,17 +87,18 @@ public final class GcpApiGateway implements Gateway {
 	}
 
 	@Override
-	public Decision check(GatewayRequest request, RoutePolicy route, KeyResolver keys, Instant now) {
-		if (request.headerBytes() > MAX_HEADER_BYTES) {
+	Decision check(GatewayRequest request, RoutePolicy route, KeyResolver keys, Instant now, RequestMemo memo) {
+		int headerBytes = memo.headerBytes(request);
+		if (headerBytes > MAX_HEADER_BYTES) {
 			return Decision.deny(TargetCloud.GCP, 431, Map.of(), GatewayResponses.JSON,
 					body(431, "Request Header Fields Too Large"), "headers-too-large",
-					"GCP limits request headers to 60 KB; this request has " + request.headerBytes()
+					"GCP limits request headers to 60 KB; this request has " + headerBytes
 							+ " bytes (the exact answer is undocumented: the emulator answers 431)");
 		}
 		if (route.isPublic()) {
 			return Decision.allow(TargetCloud.GCP, "public-route", null);
 		}
-		List<String> tokens = extract(request);
+		List<String> tokens = extract(request, memo);
 		if (tokens.isEmpty()) {
 			return deny(request, 401, MISSING, "missing-token",
 					"no token in 'Authorization: Bearer …' (prefix is case-sensitive), X-Goog-Iap-Jwt-Assertion or "
@@ -98,7 +107,7 @@ public final class GcpApiGateway implements Gateway {
 		}
 		Decision allowed = null;
 		for (String token : tokens) {
-			Decision decision = verify(request, token, route, keys, now);
+			Decision decision = verify(request, token, route, keys, now, memo);
 			if (!decision.allowed()) {
 				return decision;
 			}
@@ -109,10 +118,11 @@ public final class GcpApiGateway implements Gateway {
 		return allowed;
 	}
 
-	private Decision verify(GatewayRequest request, String token, RoutePolicy route, KeyResolver keys, Instant now) {
+	private Decision verify(GatewayRequest request, String token, RoutePolicy route, KeyResolver keys, Instant now,
+			RequestMemo memo) {
 		Jwt jwt;
 		try {
-			jwt = this.cache.parse(token, now);
+			jwt = memo.parse(this.cache, token, now);
 		}
 		catch (InvalidJwtException ex) {
 			return deny(request, 401, ex.getProblem().message(), ex.getProblem().reason(), ex.getProblem().message(),
@@ -135,8 +145,7 @@ public final class GcpApiGateway implements Gateway {
 			return deny(request, 401, "Jwt is expired", "expired",
 					"exp " + exp + " is more than 60 s before now (" + seconds + ")", true);
 		}
-		List<String> allowedAudiences = definition.audiences().stream().map(GcpApiGateway::sanitize).toList();
-		if (jwt.audiences().stream().map(GcpApiGateway::sanitize).noneMatch(allowedAudiences::contains)) {
+		if (!audienceAllowed(jwt.audiences(), definition.audiences())) {
 			return deny(request, 403, "Audiences in Jwt are not allowed", "audience-mismatch",
 					"aud " + jwt.audiences() + " names none of " + definition.audiences()
 							+ " (compared without http(s):// and a trailing /)",
@@ -147,7 +156,7 @@ public final class GcpApiGateway implements Gateway {
 			return deny(request, 401, "Jwks remote fetch is failed", "jwks-unavailable",
 					"the issuer's JWKS could not be fetched: " + unavailable.reason(), true);
 		}
-		String failure = verifySignature(jwt, ((JwksResult.Keys) result).keys());
+		String failure = verifySignature(jwt, ((JwksResult.Keys) result).keys(), memo);
 		if (failure != null) {
 			boolean mismatch = failure.startsWith("Jwks");
 			return deny(request, 401, failure, mismatch ? "unknown-kid" : "bad-signature",
@@ -155,7 +164,7 @@ public final class GcpApiGateway implements Gateway {
 							: "the signature does not verify with any matching JWK",
 					true);
 		}
-		List<String> scopes = Scopes.of(jwt.claims(), true);
+		List<String> scopes = jwt.scopes(true);
 		Decision insufficient = insufficientScope(route, definition, scopes);
 		if (insufficient != null) {
 			return insufficient;
@@ -173,13 +182,15 @@ public final class GcpApiGateway implements Gateway {
 	 * @return the 403 decision, or {@code null} when a requirement's scopes are met
 	 */
 	static @Nullable Decision insufficientScope(RoutePolicy route, SecurityDefinition definition, List<String> scopes) {
+		for (SecurityRequirement candidate : route.requirements()) {
+			if (candidate.definition().equals(definition.name()) && Scopes.satisfies(scopes, candidate.scopes())) {
+				return null;
+			}
+		}
 		List<SecurityRequirement> alternatives = route.requirements()
 			.stream()
 			.filter((candidate) -> candidate.definition().equals(definition.name()))
 			.toList();
-		if (alternatives.stream().anyMatch((candidate) -> Scopes.satisfies(scopes, candidate.scopes()))) {
-			return null;
-		}
 		List<String> required = alternatives.stream()
 			.flatMap((candidate) -> candidate.scopes().stream())
 			.distinct()
@@ -198,7 +209,7 @@ public final class GcpApiGateway implements Gateway {
 	 * {@code alg} differs; verify by the JWK's {@code kty}.
 	 * @return {@code null} when verified, else the status text
 	 */
-	private @Nullable String verifySignature(Jwt jwt, JsonWebKeySet keys) {
+	private @Nullable String verifySignature(Jwt jwt, JsonWebKeySet keys, RequestMemo memo) {
 		boolean matched = false;
 		String alg = jwt.algorithm();
 		for (JsonWebKey key : keys.keys()) {
@@ -209,35 +220,23 @@ public final class GcpApiGateway implements Gateway {
 				continue;
 			}
 			matched = true;
-			if (this.cache.verifies(jwt, key, () -> verify(jwt, alg, key))) {
+			if (memo.verifies(this.cache, jwt, key)) {
 				return null;
 			}
 		}
 		return matched ? "Jwt verification fails" : "Jwks doesn't have key to match kid or alg from Jwt";
 	}
 
-	private static boolean verify(Jwt jwt, String alg, JsonWebKey key) {
-		return switch (key.kty()) {
-			case "RSA" -> (alg.startsWith("RS") || alg.startsWith("PS"))
-					&& Signatures.rsa(alg, key.key(), jwt.signingInput(), jwt.signature());
-			case "EC" -> Signatures.ecdsa(alg.startsWith("ES") ? Signatures.hashBits(alg) : 256, key.key(),
-					jwt.signingInput(), jwt.signature());
-			case "oct" -> alg.startsWith("HS") && Signatures.hmac(alg, key.key(), jwt.signingInput(), jwt.signature());
-			case "OKP" -> "EdDSA".equals(alg) && Signatures.ed25519(key.key(), jwt.signingInput(), jwt.signature());
-			default -> false;
-		};
-	}
-
 	/** Every token in the default locations, in Envoy's order. */
-	static List<String> extract(GatewayRequest request) {
-		List<String> tokens = new ArrayList<>();
-		for (String value : request.headerValues("Authorization")) {
-			String token = bearerToken(value);
+	private static List<String> extract(GatewayRequest request, RequestMemo memo) {
+		List<String> tokens = new ArrayList<>(2);
+		for (String value : request.headerValues("authorization")) {
+			String token = bearerToken(value, memo);
 			if (token != null) {
 				tokens.add(token);
 			}
 		}
-		for (String value : request.headerValues("X-Goog-Iap-Jwt-Assertion")) {
+		for (String value : request.headerValues("x-goog-iap-jwt-assertion")) {
 			if (!value.isEmpty()) {
 				tokens.add(value);
 			}
@@ -257,29 +256,52 @@ public final class GcpApiGateway implements Gateway {
 	 * @return the token, or {@code null} when there is none
 	 */
 	static @Nullable String bearerToken(String value) {
+		return bearerToken(value, null);
+	}
+
+	private static @Nullable String bearerToken(String value, @Nullable RequestMemo memo) {
 		int prefix = value.indexOf("Bearer ");
 		if (prefix < 0) {
 			return null;
 		}
-		String token = tokenAfter(value, prefix + "Bearer ".length());
-		return token.isEmpty() ? null : token;
-	}
-
-	private static String tokenAfter(String value, int start) {
-		int begin = start;
-		while (begin < value.length() && !isTokenChar(value.charAt(begin))) {
+		int length = value.length();
+		int begin = prefix + "Bearer ".length();
+		if (memo != null) {
+			// A token that parsed is made of base64url characters, '.' and '=' only, which Envoy all keeps: when
+			// another cloud's gateway has parsed the rest of this very value as a token, the scan takes all of it.
+			String parsed = memo.parsedSlice(value, begin);
+			if (parsed != null) {
+				return parsed;
+			}
+		}
+		while (begin < length && !isTokenChar(value.charAt(begin))) {
 			begin++;
 		}
 		int end = begin;
-		while (end < value.length() && isTokenChar(value.charAt(end))) {
+		while (end < length && isTokenChar(value.charAt(end))) {
 			end++;
 		}
-		return value.substring(begin, end);
+		if (end == begin) {
+			return null;
+		}
+		return (memo != null) ? memo.slice(value, begin, end) : value.substring(begin, end);
 	}
 
 	private static boolean isTokenChar(char c) {
-		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-				|| c == '.' || c == '=' || c == '+' || c == '/';
+		return c < TOKEN_CHARS.length && TOKEN_CHARS[c];
+	}
+
+	/** Whether an audience of the token is allowed, both compared {@link #sanitize sanitized}. */
+	private static boolean audienceAllowed(List<String> audiences, List<String> allowed) {
+		for (String audience : audiences) {
+			String sanitized = sanitize(audience);
+			for (String candidate : allowed) {
+				if (sanitize(candidate).equals(sanitized)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/** {@code check_audience.cc}: drop an {@code http://} or {@code https://} prefix and one trailing {@code /}. */

@@ -101,7 +101,12 @@ public final class JsonWebKeySet {
 	 * @return {@code true} if present
 	 */
 	public boolean containsKid(String kid) {
-		return this.keys.stream().anyMatch((key) -> kid.equals(key.kid()));
+		for (JsonWebKey key : this.keys) {
+			if (kid.equals(key.kid())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static @Nullable JsonWebKey toKey(Map<?, ?> members) {

@@ -43,6 +43,20 @@ public final class Jwt {
 
 	private final byte[] signature;
 
+	// Read on every request by every gateway, and a parsed token is shared through the cache: worked out once.
+
+	private final @Nullable Long exp;
+
+	private final @Nullable Long nbf;
+
+	private final @Nullable Long iat;
+
+	private final List<String> audiences;
+
+	private @Nullable List<String> stringScopes;
+
+	private @Nullable List<String> allScopes;
+
 	private Jwt(String value, Map<String, @Nullable Object> header, Map<String, @Nullable Object> claims,
 			String payloadSegment, byte[] signingInput, byte[] signature) {
 		this.value = value;
@@ -51,6 +65,10 @@ public final class Jwt {
 		this.payloadSegment = payloadSegment;
 		this.signingInput = signingInput;
 		this.signature = signature;
+		this.exp = numericDate(claims, "exp");
+		this.nbf = numericDate(claims, "nbf");
+		this.iat = numericDate(claims, "iat");
+		this.audiences = audiences(claims.get("aud"));
 	}
 
 	/**
@@ -233,24 +251,71 @@ public final class Jwt {
 	 * @return the seconds since the epoch, or {@code null} when absent
 	 */
 	public @Nullable Long numericDate(String name) {
-		return (this.claims.get(name) instanceof BigDecimal number) ? number.longValue() : null;
+		return switch (name) {
+			case "exp" -> this.exp;
+			case "nbf" -> this.nbf;
+			case "iat" -> this.iat;
+			default -> numericDate(this.claims, name);
+		};
+	}
+
+	private static @Nullable Long numericDate(Map<String, @Nullable Object> claims, String name) {
+		return (claims.get(name) instanceof BigDecimal number) ? number.longValue() : null;
 	}
 
 	/**
 	 * The audiences: the {@code aud} string as a one-element list, or the {@code aud} array.
-	 * @return the audiences; empty when absent
+	 * @return the audiences, unmodifiable; empty when absent
 	 */
 	public List<String> audiences() {
-		Object aud = this.claims.get("aud");
+		return this.audiences;
+	}
+
+	private static List<String> audiences(@Nullable Object aud) {
 		if (aud instanceof String text) {
 			return List.of(text);
 		}
 		if (aud instanceof List<?> list) {
-			List<String> audiences = new ArrayList<>();
+			// parse() checked that every element is a string
+			List<String> audiences = new ArrayList<>(list.size());
 			list.forEach((element) -> audiences.add((String) element));
-			return audiences;
+			return Collections.unmodifiableList(audiences);
 		}
 		return List.of();
+	}
+
+	/**
+	 * Whether an audience of the token is one of the given ones (exact match).
+	 * @param allowed the allowed audiences
+	 * @return {@code true} if one is
+	 */
+	boolean anyAudienceIn(List<String> allowed) {
+		for (String audience : this.audiences) {
+			if (allowed.contains(audience)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The scopes the token carries, as {@link Scopes#of(Map, boolean)} reads them, worked out once per parsed token.
+	 * @param arrays whether JSON arrays count or only strings
+	 * @return the scopes, unmodifiable
+	 */
+	List<String> scopes(boolean arrays) {
+		// racy but benign: an immutable list, the same whichever thread computes it first
+		List<String> scopes = arrays ? this.allScopes : this.stringScopes;
+		if (scopes == null) {
+			scopes = List.copyOf(Scopes.of(this.claims, arrays));
+			if (arrays) {
+				this.allScopes = scopes;
+			}
+			else {
+				this.stringScopes = scopes;
+			}
+		}
+		return scopes;
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
 import dev.nitric.spring.cloud.TargetCloud;
@@ -16,6 +17,10 @@ import dev.nitric.spring.cloud.TargetCloud;
  * all let it through. Otherwise the answer is an RFC 9457 {@code application/problem+json} document naming each
  * cloud that rejects the request, with its status, reason and explanation, so that a developer fixes the problem
  * for every cloud at once.
+ * <p>
+ * The three clouds' gateways share one {@link RequestMemo} per request: the token is parsed once and its signature
+ * verified once between them, with or without a {@link VerifiedTokenCache}, and each still makes every check of its
+ * own, so that each answers as it does alone.
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9457">RFC 9457 (problem details)</a>
  */
@@ -28,14 +33,26 @@ public final class PortableGateway implements Gateway {
 	public static final JwksPolicy JWKS_POLICY = new JwksPolicy(Duration.ofSeconds(295), Duration.ZERO,
 			Duration.ofMillis(1500), 150_000);
 
-	private final List<Gateway> gateways;
+	private final Gateway[] gateways;
+
+	private final BiPredicate<Jwt, JsonWebKey> verification;
 
 	/**
 	 * Create the portable gateway over the three clouds' gateways.
 	 * @param gateways the gateways of AWS, GCP and Azure
 	 */
 	public PortableGateway(List<Gateway> gateways) {
-		this.gateways = List.copyOf(gateways);
+		this(gateways, Signatures::verify);
+	}
+
+	/**
+	 * Create the portable gateway with the signature check its requests' memos make.
+	 * @param gateways the gateways of AWS, GCP and Azure
+	 * @param verification {@link Signatures#verify(Jwt, JsonWebKey)}, or in tests a function counting its calls
+	 */
+	PortableGateway(List<Gateway> gateways, BiPredicate<Jwt, JsonWebKey> verification) {
+		this.gateways = List.copyOf(gateways).toArray(new Gateway[0]);
+		this.verification = verification;
 	}
 
 	@Override
@@ -50,15 +67,19 @@ public final class PortableGateway implements Gateway {
 
 	@Override
 	public Decision check(GatewayRequest request, RoutePolicy route, KeyResolver keys, Instant now) {
+		Decision[] decisions = decide(request, route, keys, now);
+		boolean allowed = true;
+		for (Decision decision : decisions) {
+			allowed &= decision.allowed();
+		}
+		if (allowed) {
+			Decision first = decisions[0];
+			return Decision.allow(TargetCloud.PORTABLE, first.reason(), first.token());
+		}
 		List<Decision> rejections = new ArrayList<>();
 		List<Decision> acceptances = new ArrayList<>();
-		for (Gateway gateway : this.gateways) {
-			Decision decision = gateway.check(request, route, keys, now);
+		for (Decision decision : decisions) {
 			(decision.allowed() ? acceptances : rejections).add(decision);
-		}
-		if (rejections.isEmpty()) {
-			Decision first = acceptances.get(0);
-			return Decision.allow(TargetCloud.PORTABLE, first.reason(), first.token());
 		}
 		int status = status(rejections);
 		String title = switch (status) {
@@ -103,6 +124,29 @@ public final class PortableGateway implements Gateway {
 		String reason = rejections.stream().map(Decision::reason).distinct().collect(Collectors.joining(","));
 		return Decision.deny(TargetCloud.PORTABLE, status, headers, "application/problem+json", body.toString(), reason,
 				detail);
+	}
+
+	/**
+	 * Each cloud's decision on a request, in the order of the gateways, made with one memo.
+	 * @param request the request
+	 * @param route the route's security
+	 * @param keys the issuers' keys
+	 * @param now the current time
+	 * @return the decisions
+	 */
+	List<Decision> decisions(GatewayRequest request, RoutePolicy route, KeyResolver keys, Instant now) {
+		return List.of(decide(request, route, keys, now));
+	}
+
+	private Decision[] decide(GatewayRequest request, RoutePolicy route, KeyResolver keys, Instant now) {
+		RequestMemo memo = new RequestMemo(this.verification);
+		Decision[] decisions = new Decision[this.gateways.length];
+		for (int i = 0; i < decisions.length; i++) {
+			Gateway gateway = this.gateways[i];
+			decisions[i] = (gateway instanceof EmulatedGateway emulated) ? emulated.check(request, route, keys, now, memo)
+					: gateway.check(request, route, keys, now);
+		}
+		return decisions;
 	}
 
 	private static int status(List<Decision> rejections) {

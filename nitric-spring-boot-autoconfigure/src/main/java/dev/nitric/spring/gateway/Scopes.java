@@ -1,7 +1,6 @@
 package dev.nitric.spring.gateway;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -32,10 +31,25 @@ final class Scopes {
 
 	private static void add(List<String> scopes, @Nullable Object claim, boolean arrays) {
 		if (claim instanceof String text) {
-			Arrays.stream(text.split(" ")).filter((scope) -> !scope.isEmpty()).forEach(scopes::add);
+			// the non-empty parts between single spaces, as split(" ") and a filter on empty parts give them
+			int begin = 0;
+			while (begin <= text.length()) {
+				int end = text.indexOf(' ', begin);
+				if (end < 0) {
+					end = text.length();
+				}
+				if (end > begin) {
+					scopes.add(text.substring(begin, end));
+				}
+				begin = end + 1;
+			}
 		}
 		else if (arrays && claim instanceof List<?> list) {
-			list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(scopes::add);
+			for (Object element : list) {
+				if (element instanceof String scope) {
+					scopes.add(scope);
+				}
+			}
 		}
 	}
 
@@ -46,7 +60,15 @@ final class Scopes {
 	 * @return {@code true} if met
 	 */
 	static boolean satisfies(List<String> carried, List<String> required) {
-		return required.isEmpty() || required.stream().anyMatch(carried::contains);
+		if (required.isEmpty()) {
+			return true;
+		}
+		for (String scope : required) {
+			if (carried.contains(scope)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

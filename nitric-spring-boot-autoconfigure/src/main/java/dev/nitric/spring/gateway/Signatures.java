@@ -35,6 +35,32 @@ final class Signatures {
 		return 256;
 	}
 
+	/**
+	 * Whether a key verifies a token's signature, as {@code jwt_verify_lib} decides it: by the JWK's {@code kty}, with
+	 * the token's {@code alg} choosing the hash (an {@code RSA} key verifies {@code RS*} and {@code PS*} only, an
+	 * {@code oct} key {@code HS*}, an {@code OKP} key {@code EdDSA}, an {@code EC} key any {@code alg}, with SHA-256
+	 * unless it is {@code ES*}). The answer depends on the token and the key alone, which is what lets a cache or a
+	 * request's memo remember it for every gateway: each gateway's own restrictions (algorithms, key types, key sizes,
+	 * {@code kid} matching) are checked by the gateway before it asks, on every request, remembered or not. On the
+	 * keys and algorithms AWS and Azure let through ({@code RSA} keys, {@code RS*} and {@code PS*}) this is plain
+	 * RSA verification.
+	 * @param jwt the parsed token
+	 * @param key the key
+	 * @return whether the signature verifies
+	 */
+	static boolean verify(Jwt jwt, JsonWebKey key) {
+		String alg = jwt.algorithm();
+		return switch (key.kty()) {
+			case "RSA" -> (alg.startsWith("RS") || alg.startsWith("PS"))
+					&& rsa(alg, key.key(), jwt.signingInput(), jwt.signature());
+			case "EC" -> ecdsa(alg.startsWith("ES") ? hashBits(alg) : 256, key.key(), jwt.signingInput(),
+					jwt.signature());
+			case "oct" -> alg.startsWith("HS") && hmac(alg, key.key(), jwt.signingInput(), jwt.signature());
+			case "OKP" -> "EdDSA".equals(alg) && ed25519(key.key(), jwt.signingInput(), jwt.signature());
+			default -> false;
+		};
+	}
+
 	/** RSASSA-PKCS1-v1_5 ({@code RS*}) or RSASSA-PSS ({@code PS*}). */
 	static boolean rsa(String alg, Key key, byte[] input, byte[] signature) {
 		if (!(key instanceof PublicKey publicKey)) {

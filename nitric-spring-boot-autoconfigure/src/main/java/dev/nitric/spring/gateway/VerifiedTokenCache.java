@@ -22,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  * <li>a verification is remembered per key object: when the JWKS is fetched again, its keys are new objects and
  * tokens are verified once more, so a key the issuer dropped stops verifying at the next refresh.</li>
  * </ul>
+ * One cache may serve the three clouds' gateways (the portable gateway's do share one): what it remembers, that a
+ * key verifies a token's signature, is {@link Signatures#verify(Jwt, JsonWebKey)}, the same function whichever
+ * gateway asks, and each gateway checks what it allows (algorithm, key type and size, {@code kid}) before asking, hit
+ * or miss. Within one request the gateways also share a {@link RequestMemo} in front of the cache.
  *
  * @see <a href="https://www.envoyproxy.io/docs/envoy/latest/api-v3/extensions/filters/http/jwt_authn/v3/config.proto">
  * Envoy JwtCacheConfig</a>
@@ -137,7 +141,8 @@ public final class VerifiedTokenCache {
 	 * Whether a key verifies a token's signature, remembered per key object.
 	 * @param jwt the parsed token
 	 * @param key the key
-	 * @param verification the actual verification, run on a miss
+	 * @param verification the actual verification, run on a miss: {@link Signatures#verify(Jwt, JsonWebKey)} of the
+	 * token and the key (a function of them alone, which is what makes the answer fit for every gateway)
 	 * @return whether the signature verifies
 	 */
 	boolean verifies(Jwt jwt, JsonWebKey key, BooleanSupplier verification) {
