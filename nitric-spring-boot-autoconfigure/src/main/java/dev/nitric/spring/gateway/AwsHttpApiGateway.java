@@ -78,8 +78,8 @@ public final class AwsHttpApiGateway extends EmulatedGateway {
 
 	@Override
 	Decision check(GatewayRequest request, RoutePolicy route, KeyResolver keys, Instant now, RequestMemo memo) {
-		int headerBytes = memo.headerBytes(request);
-		if (headerBytes > MAX_HEADER_BYTES) {
+		if (request.headerBytesExceed(MAX_HEADER_BYTES)) {
+			int headerBytes = memo.headerBytes(request);
 			return Decision.deny(TargetCloud.AWS, 431, requestId(), GatewayResponses.JSON,
 					"{\"message\":\"Request Header Fields Too Large\"}", "headers-too-large",
 					"AWS limits the request line and headers to " + MAX_HEADER_BYTES + " bytes; this request has "

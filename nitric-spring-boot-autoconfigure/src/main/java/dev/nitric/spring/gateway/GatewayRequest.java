@@ -116,6 +116,28 @@ public record GatewayRequest(String method, String path, @Nullable String rawQue
 		return size;
 	}
 
+	/**
+	 * Whether {@link #headerBytes()} is over a limit, answered from the headers' lengths in characters when they
+	 * settle it (a character takes one to three bytes of UTF-8), so that most requests are not scanned character by
+	 * character.
+	 * @param limit the most bytes allowed
+	 * @return whether the request line and headers take more than {@code limit} bytes
+	 */
+	public boolean headerBytesExceed(int limit) {
+		long chars = this.method.length() + 1 + this.path.length()
+				+ ((this.rawQuery != null) ? 1 + this.rawQuery.length() : 0) + " HTTP/1.1\r\n".length();
+		for (Map.Entry<String, List<String>> header : this.headers.entrySet()) {
+			int name = header.getKey().length() + ": ".length() + "\r\n".length();
+			for (String value : header.getValue()) {
+				chars += name + value.length();
+			}
+		}
+		if (chars > limit) {
+			return true;
+		}
+		return 3 * chars > limit && headerBytes() > limit;
+	}
+
 	/** The length of a string in UTF-8, as {@code getBytes(UTF_8).length} gives it, without encoding it. */
 	private static int utf8Length(String text) {
 		int length = 0;

@@ -88,8 +88,8 @@ public final class GcpApiGateway extends EmulatedGateway {
 
 	@Override
 	Decision check(GatewayRequest request, RoutePolicy route, KeyResolver keys, Instant now, RequestMemo memo) {
-		int headerBytes = memo.headerBytes(request);
-		if (headerBytes > MAX_HEADER_BYTES) {
+		if (request.headerBytesExceed(MAX_HEADER_BYTES)) {
+			int headerBytes = memo.headerBytes(request);
 			return Decision.deny(TargetCloud.GCP, 431, Map.of(), GatewayResponses.JSON,
 					body(431, "Request Header Fields Too Large"), "headers-too-large",
 					"GCP limits request headers to 60 KB; this request has " + headerBytes

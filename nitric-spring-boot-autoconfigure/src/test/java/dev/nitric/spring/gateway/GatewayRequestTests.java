@@ -63,6 +63,19 @@ class GatewayRequestTests {
 	}
 
 	@Test
+	void headerBytesExceedAgreesWithHeaderBytesAroundTheLimit() {
+		for (String value : List.of("a".repeat(3000), "\u00e9".repeat(1500), "\u20ac".repeat(1000),
+				"\uD83D\uDE00".repeat(700), "\uD800".repeat(1000), "mixed \u00e9\u20ac\uD83D\uDE00 ".repeat(200))) {
+			GatewayRequest request = new GatewayRequest("GET", "/planets", null, Map.of("x-value", List.of(value)));
+			int bytes = request.headerBytes();
+			assertThat(request.headerBytesExceed(bytes)).as("at %d bytes", bytes).isFalse();
+			assertThat(request.headerBytesExceed(bytes - 1)).as("at %d bytes", bytes).isTrue();
+			assertThat(request.headerBytesExceed(3 * bytes)).isFalse();
+			assertThat(request.headerBytesExceed(value.length() / 2)).isTrue();
+		}
+	}
+
+	@Test
 	void queryValuesDecodesEveryValueOfAParameterInOrder() {
 		GatewayRequest request = new GatewayRequest("GET", "/planets", "access_token=a%2Bb&x=1&access_token=c",
 				Map.of());
