@@ -28,29 +28,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
-import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.Assert;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -69,49 +62,64 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <p>
  * Every bean backs off when the application defines its own. The development issuer can never be active behind
  * the real gateway: asking for it there fails start-up.
+ * <p>
+ * Start-up cost: beans whose signatures need no optional class are declared on this class itself, with
+ * method-level conditions; the others sit in nested configuration classes, one per set of classes they need, which
+ * Spring finds as member classes (they are not imported a second time). Each nested configuration class costs Spring
+ * a class to read, its conditions to evaluate and a bean of its own, so there are as few as the optional
+ * dependencies allow.
  */
 @AutoConfiguration(after = NitricManifestAutoConfiguration.class)
 @EnableConfigurationProperties(NitricProperties.class)
-@Import({ NitricGatewayAutoConfiguration.DevelopmentIssuerGuardConfiguration.class,
-		NitricGatewayAutoConfiguration.DevelopmentIssuerConfiguration.class,
-		NitricGatewayAutoConfiguration.EmulationConfiguration.class,
-		NitricGatewayAutoConfiguration.BehindGatewayConfiguration.class,
-		NitricGatewayAutoConfiguration.DecisionLoggingConfiguration.class,
-		NitricGatewayAutoConfiguration.MetricsConfiguration.class,
-		NitricGatewayAutoConfiguration.WebMvcConfiguration.class,
-		NitricGatewayAutoConfiguration.OpenApiConfiguration.class,
-		NitricGatewayAutoConfiguration.SpringSecurityConfiguration.class })
 public final class NitricGatewayAutoConfiguration {
 
 	/** Order of the gateway filter: ahead of every filter of the application, Spring Security's included. */
 	public static final int FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
-	@Configuration(proxyBeanMethods = false)
-	static class DevelopmentIssuerGuardConfiguration {
-
-		@Bean
-		SmartInitializingSingleton nitricDevelopmentIssuerGuard(NitricProperties properties) {
-			if (properties.gateway().mode() == GatewayMode.BEHIND_GATEWAY
-					&& Boolean.TRUE.equals(properties.devIssuer().enabled())) {
-				throw new IllegalStateException("nitric.dev-issuer.enabled=true cannot be combined with "
-						+ "nitric.gateway.mode=behind-gateway: the development issuer mints tokens for anyone and must "
-						+ "never run behind a real gateway. Remove nitric.dev-issuer.enabled, or run with "
-						+ "nitric.gateway.mode=emulate on a developer's machine.");
-			}
-			return () -> {
-			};
+	/**
+	 * Create the auto-configuration, refusing the development issuer behind the real gateway (with or without a web
+	 * server).
+	 * @param properties the configuration
+	 */
+	NitricGatewayAutoConfiguration(NitricProperties properties) {
+		if (properties.gateway().mode() == GatewayMode.BEHIND_GATEWAY
+				&& Boolean.TRUE.equals(properties.devIssuer().enabled())) {
+			throw new IllegalStateException("nitric.dev-issuer.enabled=true cannot be combined with "
+					+ "nitric.gateway.mode=behind-gateway: the development issuer mints tokens for anyone and must "
+					+ "never run behind a real gateway. Remove nitric.dev-issuer.enabled, or run with "
+					+ "nitric.gateway.mode=emulate on a developer's machine.");
 		}
+	}
 
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnMissingBean
+	DecisionLogger nitricGatewayDecisionLogger() {
+		return new DecisionLogger();
+	}
+
+	/**
+	 * A metric per decision, when Micrometer is there. Micrometer's types are not in this method's signature (only
+	 * as a type argument), so the class condition can sit on the method.
+	 * @param registry the meter registry, looked up on the first decision
+	 * @return the decision metrics
+	 */
+	@Bean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+	@ConditionalOnMissingBean
+	DecisionMetrics nitricGatewayDecisionMetrics(ObjectProvider<MeterRegistry> registry) {
+		return new DecisionMetrics(registry::getIfAvailable);
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass({ Filter.class, FilterRegistrationBean.class })
 	@ConditionalOnProperty(name = "nitric.gateway.mode", havingValue = "emulate", matchIfMissing = true)
-	@ConditionalOnBooleanProperty(name = "nitric.dev-issuer.enabled", matchIfMissing = true)
-	static class DevelopmentIssuerConfiguration {
+	static class EmulationConfiguration {
 
 		@Bean
+		@ConditionalOnBooleanProperty(name = "nitric.dev-issuer.enabled", matchIfMissing = true)
 		@ConditionalOnMissingBean
 		DevelopmentIssuer nitricDevelopmentIssuer(NitricProperties properties, Environment environment,
 				ObjectProvider<Manifest> manifest) {
@@ -122,10 +130,10 @@ public final class NitricGatewayAutoConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnBooleanProperty(name = "nitric.dev-issuer.enabled", matchIfMissing = true)
 		@ConditionalOnMissingBean(name = "nitricDevelopmentIssuerServlet")
 		ServletRegistrationBean<?> nitricDevelopmentIssuerServlet(DevelopmentIssuer issuer) {
-			return DevelopmentIssuerRegistration.servlet(issuer,
-					DevelopmentIssuerLocation.PATH);
+			return DevelopmentIssuerRegistration.servlet(issuer, DevelopmentIssuerLocation.PATH);
 		}
 
 		private static List<String> audiencesOf(Manifest manifest, String issuer) {
@@ -140,14 +148,6 @@ public final class NitricGatewayAutoConfiguration {
 			return audiences;
 		}
 
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@ConditionalOnClass({ Filter.class, FilterRegistrationBean.class })
-	@ConditionalOnProperty(name = "nitric.gateway.mode", havingValue = "emulate", matchIfMissing = true)
-	static class EmulationConfiguration {
-
 		@Bean
 		@ConditionalOnMissingBean
 		Gateway nitricGateway(NitricProperties properties) {
@@ -160,14 +160,18 @@ public final class NitricGatewayAutoConfiguration {
 		DiscoveryKeyResolver nitricKeyResolver(Manifest manifest, Gateway gateway,
 				ObjectProvider<DevelopmentIssuer> developmentIssuer) {
 			Set<String> issuers = new LinkedHashSet<>();
-			manifest.apis()
-				.forEach((api) -> api.securityDefinitions().forEach((definition) -> {
+			for (ApiManifest api : manifest.apis()) {
+				for (SecurityDefinition definition : api.securityDefinitions()) {
 					if (definition.issuer() != null) {
 						issuers.add(definition.issuer());
 					}
-				}));
+				}
+			}
 			DiscoveryKeyResolver resolver = new DiscoveryKeyResolver(issuers, gateway.jwksPolicy(), Clock.systemUTC());
-			developmentIssuer.ifAvailable((issuer) -> resolver.localIssuer(issuer.issuer(), issuer::keySet));
+			DevelopmentIssuer issuer = developmentIssuer.getIfAvailable();
+			if (issuer != null) {
+				resolver.localIssuer(issuer.issuer(), issuer::keySet);
+			}
 			return resolver;
 		}
 
@@ -219,51 +223,6 @@ public final class NitricGatewayAutoConfiguration {
 			registration.setName("nitricGatewayFilter");
 			registration.setOrder(FILTER_ORDER);
 			return registration;
-		}
-
-	}
-
-	/**
-	 * Matches when {@code nitric.gateway.mode} binds to {@link GatewayMode#BEHIND_GATEWAY}, with the binder's relaxed
-	 * rules ({@code behind-gateway}, {@code behind_gateway}, {@code BEHIND_GATEWAY}), exactly as
-	 * {@link NitricProperties} reads it: a spelling the properties accept can never leave secured routes without the
-	 * filter.
-	 */
-	static class OnBehindGatewayCondition extends SpringBootCondition {
-
-		@Override
-		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			GatewayMode mode = Binder.get(context.getEnvironment())
-				.bind("nitric.gateway.mode", GatewayMode.class)
-				.orElse(GatewayMode.EMULATE);
-			return (mode == GatewayMode.BEHIND_GATEWAY)
-					? ConditionOutcome.match("nitric.gateway.mode is behind-gateway")
-					: ConditionOutcome.noMatch("nitric.gateway.mode is " + mode);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	static class DecisionLoggingConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		DecisionLogger nitricGatewayDecisionLogger() {
-			return new DecisionLogger();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
-	static class MetricsConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		DecisionMetrics nitricGatewayDecisionMetrics(ObjectProvider<MeterRegistry> registry) {
-			return new DecisionMetrics(registry::getIfAvailable);
 		}
 
 	}

@@ -17,6 +17,7 @@ import dev.nitric.spring.model.RouteSecurity;
 import dev.nitric.spring.model.SecurityRequirement;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
@@ -33,6 +34,16 @@ final class MvcRouteDeclarations implements RouteDeclarations {
 
 	MvcRouteDeclarations(List<RequestMappingInfoHandlerMapping> mappings) {
 		this.mappings = mappings;
+	}
+
+	/**
+	 * The route declarations of every {@link RequestMappingInfoHandlerMapping} bean, in order.
+	 * @param beanFactory the bean factory holding the handler mappings
+	 * @return the route declarations
+	 */
+	static MvcRouteDeclarations of(ListableBeanFactory beanFactory) {
+		return new MvcRouteDeclarations(
+				beanFactory.getBeanProvider(RequestMappingInfoHandlerMapping.class).orderedStream().toList());
 	}
 
 	@Override

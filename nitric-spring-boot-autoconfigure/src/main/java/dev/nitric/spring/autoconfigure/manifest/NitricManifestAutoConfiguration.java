@@ -6,6 +6,7 @@ import dev.nitric.spring.autoconfigure.NitricProperties;
 import dev.nitric.spring.autoconfigure.gateway.devissuer.DevelopmentIssuerLocation;
 import dev.nitric.spring.manifest.Manifest;
 import dev.nitric.spring.manifest.ManifestAssembler;
+import dev.nitric.spring.manifest.RouteDeclaration;
 import dev.nitric.spring.model.Api;
 import dev.nitric.spring.storage.Bucket;
 
@@ -20,10 +21,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the Nitric manifest:
@@ -32,58 +31,66 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * as a bean and on the actuator endpoint {@code nitric}.
  * <p>
  * Not conditional on a web server, so that the deployer can collect the manifest without starting one.
+ * <p>
+ * Start-up cost: the beans are declared on this class itself, with method-level conditions, rather than in nested
+ * configuration classes, each of which costs Spring a class to read, conditions to evaluate and a bean of its own;
+ * only the actuator endpoint, whose condition annotation lives in an optional module, keeps a nested class (found as
+ * a member class, not imported a second time).
  */
 @AutoConfiguration
 @EnableConfigurationProperties(NitricProperties.class)
-@Import({ NitricManifestAutoConfiguration.ManifestConfiguration.class,
-		NitricManifestAutoConfiguration.MvcRoutesConfiguration.class,
-		NitricManifestAutoConfiguration.EndpointConfiguration.class })
 public final class NitricManifestAutoConfiguration {
 
-	@Configuration(proxyBeanMethods = false)
-	static class ManifestConfiguration {
-
-		@Bean
-		@Lazy(false)
-		@ConditionalOnMissingBean
-		Manifest nitricManifest(ListableBeanFactory beanFactory, NitricProperties properties, Environment environment,
-				ObjectProvider<RouteDeclarations> routeDeclarations) {
-			ManifestAssembler assembler = ManifestAssembler.forService(serviceName(properties, environment))
-				.developmentIssuer(DevelopmentIssuerLocation.resolve(properties, environment))
-				.clouds(properties.cloud().clouds());
-			Map<String, Api> apis = beanFactory.getBeansOfType(Api.class);
-			apis.forEach(assembler::api);
-			Map<String, Bucket> buckets = beanFactory.getBeansOfType(Bucket.class);
-			buckets.forEach((beanName, bucket) -> assembler.bucket(beanName, bucket.name(), bucket.verbs()));
-			routeDeclarations.orderedStream().forEach((source) -> source.routes().forEach(assembler::route));
-			properties.apis()
-				.forEach((api, apiProperties) -> apiProperties.securityDefinitions()
-					.forEach((definition, definitionProperties) -> assembler.override(api, definition,
-							definitionProperties.issuer(), definitionProperties.audiences())));
-			return assembler.assemble();
+	@Bean
+	@Lazy(false)
+	@ConditionalOnMissingBean
+	Manifest nitricManifest(ListableBeanFactory beanFactory, NitricProperties properties, Environment environment,
+			ObjectProvider<RouteDeclarations> routeDeclarations) {
+		ManifestAssembler assembler = ManifestAssembler.forService(serviceName(properties, environment))
+			.developmentIssuer(DevelopmentIssuerLocation.resolve(properties, environment))
+			.clouds(properties.cloud().clouds());
+		for (Map.Entry<String, Api> api : beanFactory.getBeansOfType(Api.class).entrySet()) {
+			assembler.api(api.getKey(), api.getValue());
 		}
-
-		private static String serviceName(NitricProperties properties, Environment environment) {
-			String name = properties.serviceName();
-			if (name == null || name.isBlank()) {
-				name = environment.getProperty("spring.application.name", "application");
+		for (Map.Entry<String, Bucket> bucket : beanFactory.getBeansOfType(Bucket.class).entrySet()) {
+			assembler.bucket(bucket.getKey(), bucket.getValue().name(), bucket.getValue().verbs());
+		}
+		for (RouteDeclarations source : routeDeclarations.orderedStream().toList()) {
+			for (RouteDeclaration route : source.routes()) {
+				assembler.route(route);
 			}
-			return name;
 		}
-
+		for (Map.Entry<String, NitricProperties.ApiProperties> api : properties.apis().entrySet()) {
+			for (Map.Entry<String, NitricProperties.SecurityDefinitionProperties> definition : api.getValue()
+				.securityDefinitions()
+				.entrySet()) {
+				assembler.override(api.getKey(), definition.getKey(), definition.getValue().issuer(),
+						definition.getValue().audiences());
+			}
+		}
+		return assembler.assemble();
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(RequestMappingInfoHandlerMapping.class)
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	static class MvcRoutesConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		RouteDeclarations nitricRouteDeclarations(ObjectProvider<RequestMappingInfoHandlerMapping> mappings) {
-			return () -> new MvcRouteDeclarations(mappings.orderedStream().toList()).routes();
+	private static String serviceName(NitricProperties properties, Environment environment) {
+		String name = properties.serviceName();
+		if (name == null || name.isBlank()) {
+			name = environment.getProperty("spring.application.name", "application");
 		}
+		return name;
+	}
 
+	/**
+	 * The routes of a servlet web application's Spring MVC handlers. Spring MVC's types appear only inside the
+	 * method (never in its signature), so the class conditions can sit on the method.
+	 * @param mappings Spring MVC's handler mappings
+	 * @return the route declarations
+	 */
+	@Bean
+	@ConditionalOnClass(name = "org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping")
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnMissingBean
+	RouteDeclarations nitricRouteDeclarations(ListableBeanFactory beanFactory) {
+		return () -> MvcRouteDeclarations.of(beanFactory).routes();
 	}
 
 	@Configuration(proxyBeanMethods = false)

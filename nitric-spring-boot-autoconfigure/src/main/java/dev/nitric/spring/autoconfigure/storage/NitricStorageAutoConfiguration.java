@@ -34,7 +34,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 /**
@@ -44,29 +43,29 @@ import org.springframework.core.env.Environment;
  * unless the application defines its own, and the binding of every {@link Bucket} bean to it. A cloud backend
  * resolves every bucket's physical name when the bucket is bound, so that a missing environment variable fails the
  * start-up, not the first request.
+ * <p>
+ * Start-up cost: the embedded store and the binding are declared on this class itself; each cloud backend keeps a
+ * nested configuration class (its SDK types are in its signatures), found as a member class rather than also
+ * imported, so that Spring reads and checks it once.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(NitricProperties.class)
-@Import({ NitricStorageAutoConfiguration.LocalStoreConfiguration.class,
-		NitricStorageAutoConfiguration.S3StoreConfiguration.class,
-		NitricStorageAutoConfiguration.GcsStoreConfiguration.class,
-		NitricStorageAutoConfiguration.AzureStoreConfiguration.class,
-		NitricStorageAutoConfiguration.BindingConfiguration.class })
 public final class NitricStorageAutoConfiguration {
 
-	private static final String BACKEND = "nitric.storage.backend";
+	static final String BACKEND = "nitric.storage.backend";
 
-	@Configuration(proxyBeanMethods = false)
+	@Bean
 	@ConditionalOnProperty(name = BACKEND, havingValue = "local", matchIfMissing = true)
-	static class LocalStoreConfiguration {
+	@ConditionalOnMissingBean
+	BucketStore nitricBucketStore(NitricProperties properties) {
+		NitricProperties.Local local = properties.storage().local();
+		return new LocalBucketStore(local.root(), local.fsync());
+	}
 
-		@Bean
-		@ConditionalOnMissingBean
-		BucketStore nitricBucketStore(NitricProperties properties) {
-			NitricProperties.Local local = properties.storage().local();
-			return new LocalBucketStore(local.root(), local.fsync());
-		}
-
+	@Bean
+	static BeanPostProcessor nitricBucketBinder(ObjectProvider<BucketStore> store,
+			ObjectProvider<BucketNameResolver> names, Environment environment) {
+		return new BucketBinder(store, names, environment);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -195,56 +194,27 @@ public final class NitricStorageAutoConfiguration {
 			return new AzureBlobBucketStore(client, names);
 		}
 
-	}
 
-	/**
-	 * Builds {@code DefaultAzureCredential} only when azure-identity is there, without loading it otherwise.
-	 */
-	static final class AzureCredentials {
+		/**
+		 * Builds {@code DefaultAzureCredential} only when azure-identity is there, without loading it otherwise.
+		 */
+		static final class AzureCredentials {
 
-		private AzureCredentials() {
-		}
-
-		static com.azure.core.credential.TokenCredential defaultChain() {
-			try {
-				Class.forName("com.azure.identity.DefaultAzureCredentialBuilder", false,
-						AzureCredentials.class.getClassLoader());
+			private AzureCredentials() {
 			}
-			catch (ClassNotFoundException ex) {
-				throw new IllegalStateException("nitric.storage.azure.endpoint needs com.azure:azure-identity on the class "
-						+ "path for DefaultAzureCredential");
-			}
-			return new DefaultAzureCredentialBuilder().build();
-		}
 
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class BindingConfiguration {
-
-		@Bean
-		static BeanPostProcessor nitricBucketBinder(ObjectProvider<BucketStore> store,
-				ObjectProvider<BucketNameResolver> names, Environment environment) {
-			return new BeanPostProcessor() {
-
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					if (bean instanceof Bucket bucket) {
-						BucketStore bound = store.getIfAvailable();
-						if (bound == null) {
-							String backend = environment.getProperty(BACKEND, "local");
-							throw new IllegalStateException("No bucket store for nitric.storage.backend=" + backend
-									+ ": add the SDK of that backend (software.amazon.awssdk:s3, "
-									+ "com.google.cloud:google-cloud-storage or com.azure:azure-storage-blob) to the "
-									+ "application's dependencies");
-						}
-						names.ifAvailable((resolver) -> resolver.physicalName(bucket.name()));
-						bucket.bindTo(bound);
-					}
-					return bean;
+			static com.azure.core.credential.TokenCredential defaultChain() {
+				try {
+					Class.forName("com.azure.identity.DefaultAzureCredentialBuilder", false,
+							AzureCredentials.class.getClassLoader());
 				}
+				catch (ClassNotFoundException ex) {
+					throw new IllegalStateException("nitric.storage.azure.endpoint needs com.azure:azure-identity on the class "
+							+ "path for DefaultAzureCredential");
+				}
+				return new DefaultAzureCredentialBuilder().build();
+			}
 
-			};
 		}
 
 	}
