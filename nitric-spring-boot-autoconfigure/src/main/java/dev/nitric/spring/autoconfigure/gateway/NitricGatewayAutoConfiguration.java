@@ -42,6 +42,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
@@ -148,17 +149,67 @@ public final class NitricGatewayAutoConfiguration {
 			return audiences;
 		}
 
+		/**
+		 * The gateway: created on the first request that needs it (the filter asks for it then), or by the warm-up
+		 * when there are keys to fetch.
+		 * @param properties the configuration
+		 * @return the gateway of {@code nitric.cloud}
+		 */
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean
 		Gateway nitricGateway(NitricProperties properties) {
 			return Gateways.of(properties.cloud(),
 					VerifiedTokenCache.withCapacity(properties.gateway().tokenCacheSize()));
 		}
 
+		/**
+		 * The issuers' keys: created on the first request that needs them, or at start-up by
+		 * {@link #nitricKeyResolverWarmUp} when an issuer other than the development issuer must be fetched.
+		 * @param manifest the manifest naming the issuers
+		 * @param gateway the gateway, whose JWKS policy the resolver follows
+		 * @param developmentIssuer the development issuer, whose keys are answered from memory
+		 * @return the key resolver
+		 */
 		@Bean
+		@Lazy
 		@ConditionalOnMissingBean(KeyResolver.class)
 		DiscoveryKeyResolver nitricKeyResolver(Manifest manifest, Gateway gateway,
 				ObjectProvider<DevelopmentIssuer> developmentIssuer) {
+			DiscoveryKeyResolver resolver = new DiscoveryKeyResolver(issuers(manifest), gateway.jwksPolicy(),
+					Clock.systemUTC());
+			DevelopmentIssuer issuer = developmentIssuer.getIfAvailable();
+			if (issuer != null) {
+				resolver.localIssuer(issuer.issuer(), issuer::keySet);
+			}
+			return resolver;
+		}
+
+		/**
+		 * Starts fetching the keys of the issuers that are not served by this application once it is ready, so
+		 * that no request waits for a fetch. With only the development issuer there is nothing to fetch, and the
+		 * gateway and the key resolver are left for the first request.
+		 * @param resolver the key resolver, unless the application has its own
+		 * @param manifest the manifest naming the issuers
+		 * @param developmentIssuer the development issuer, when it runs
+		 * @return the listener
+		 */
+		@Bean
+		ApplicationListener<ApplicationReadyEvent> nitricKeyResolverWarmUp(ObjectProvider<DiscoveryKeyResolver> resolver,
+				ObjectProvider<Manifest> manifest, ObjectProvider<DevelopmentIssuer> developmentIssuer) {
+			return (event) -> {
+				Set<String> remote = issuers(manifest.getObject());
+				DevelopmentIssuer issuer = developmentIssuer.getIfAvailable();
+				if (issuer != null) {
+					remote.remove(issuer.issuer());
+				}
+				if (!remote.isEmpty()) {
+					resolver.ifAvailable(DiscoveryKeyResolver::start);
+				}
+			};
+		}
+
+		private static Set<String> issuers(Manifest manifest) {
 			Set<String> issuers = new LinkedHashSet<>();
 			for (ApiManifest api : manifest.apis()) {
 				for (SecurityDefinition definition : api.securityDefinitions()) {
@@ -167,17 +218,7 @@ public final class NitricGatewayAutoConfiguration {
 					}
 				}
 			}
-			DiscoveryKeyResolver resolver = new DiscoveryKeyResolver(issuers, gateway.jwksPolicy(), Clock.systemUTC());
-			DevelopmentIssuer issuer = developmentIssuer.getIfAvailable();
-			if (issuer != null) {
-				resolver.localIssuer(issuer.issuer(), issuer::keySet);
-			}
-			return resolver;
-		}
-
-		@Bean
-		ApplicationListener<ApplicationReadyEvent> nitricKeyResolverWarmUp(ObjectProvider<DiscoveryKeyResolver> resolver) {
-			return (event) -> resolver.ifAvailable(DiscoveryKeyResolver::start);
+			return issuers;
 		}
 
 		@Bean

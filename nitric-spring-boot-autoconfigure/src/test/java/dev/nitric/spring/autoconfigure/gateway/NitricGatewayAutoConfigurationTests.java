@@ -1,6 +1,7 @@
 package dev.nitric.spring.autoconfigure.gateway;
 
 import java.security.Principal;
+import java.time.Duration;
 
 import dev.nitric.spring.autoconfigure.gateway.devissuer.DevelopmentIssuer;
 import dev.nitric.spring.autoconfigure.gateway.keys.DiscoveryKeyResolver;
@@ -20,7 +21,9 @@ import dev.nitric.spring.model.SecurityDefinition;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -225,6 +228,34 @@ class NitricGatewayAutoConfigurationTests {
 				.hasBean("nitricGatewayFilter"));
 	}
 
+	@Test
+	void withOnlyTheDevelopmentIssuerTheGatewayAndKeyResolverAreCreatedByTheFirstRequestThatNeedsThem() {
+		this.contextRunner.run((context) -> {
+			context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context, Duration.ZERO));
+			assertThat(context.getBeanFactory().containsSingleton("nitricGateway")).isFalse();
+			assertThat(context.getBeanFactory().containsSingleton("nitricKeyResolver")).isFalse();
+			assertThat(context.getBeanFactory().containsSingleton("nitricDevelopmentIssuer")).isTrue();
+			assertThat(context.getBean(KeyResolver.class)).isInstanceOf(DiscoveryKeyResolver.class);
+			assertThat(context.getBeanFactory().containsSingleton("nitricGateway")).isTrue();
+		});
+	}
+
+	@Test
+	void anIssuerToFetchHasTheKeyResolverCreatedAndStartedWhenTheApplicationIsReady() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(NitricManifestAutoConfiguration.class,
+					NitricGatewayAutoConfiguration.class, WebMvcAutoConfiguration.class))
+			.withUserConfiguration(UnreachableIssuerConfiguration.class)
+			.run((context) -> {
+				assertThat(context.getBeanFactory().containsSingleton("nitricKeyResolver")).isFalse();
+				context.publishEvent(
+						new ApplicationReadyEvent(new SpringApplication(), new String[0], context, Duration.ZERO));
+				assertThat(context.getBeanFactory().containsSingleton("nitricKeyResolver")).isTrue();
+				assertThat(context.getBean(DiscoveryKeyResolver.class).issuers())
+					.containsExactly(UnreachableIssuerConfiguration.ISSUER);
+			});
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class ApiConfiguration {
 
@@ -250,6 +281,21 @@ class NitricGatewayAutoConfigurationTests {
 		@GetMapping("/planets/public")
 		String unsecured(@Nullable VerifiedToken token, @Nullable Principal principal) {
 			return (token != null || principal != null) ? "token" : "no token";
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UnreachableIssuerConfiguration {
+
+		/** An issuer whose fetch fails at once (nothing listens on the discard port). */
+		static final String ISSUER = "http://127.0.0.1:9/";
+
+		@Bean
+		Api mainApi() {
+			return Api.named("main")
+				.securityDefinition(SecurityDefinition.jwt("user").issuer(ISSUER).audiences("a"))
+				.security("user");
 		}
 
 	}
