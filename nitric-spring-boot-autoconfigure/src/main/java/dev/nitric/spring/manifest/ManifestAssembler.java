@@ -156,7 +156,10 @@ public final class ManifestAssembler {
 		if (!problems.isEmpty()) {
 			throw new InvalidDeclarationsException(problems);
 		}
-		List<ApiManifest> apiManifests = drafts.values().stream().map(ApiDraft::toManifest).toList();
+		List<ApiManifest> apiManifests = new ArrayList<>(drafts.size());
+		for (ApiDraft draft : drafts.values()) {
+			apiManifests.add(draft.toManifest());
+		}
 		return new Manifest(Manifest.VERSION, this.service, apiManifests, bucketManifests);
 	}
 
@@ -227,9 +230,10 @@ public final class ManifestAssembler {
 	}
 
 	private void checkOverrides(Map<String, ApiDraft> drafts, List<DeclarationProblem> problems) {
-		this.overrides.forEach((api, definitions) -> {
+		for (Map.Entry<String, Map<String, DefinitionOverride>> entry : this.overrides.entrySet()) {
+			String api = entry.getKey();
 			ApiDraft draft = drafts.get(api);
-			for (String definition : definitions.keySet()) {
+			for (String definition : entry.getValue().keySet()) {
 				String property = "nitric.apis." + api + ".security-definitions." + definition;
 				if (draft == null) {
 					problems.add(new DeclarationProblem("property " + property,
@@ -243,7 +247,7 @@ public final class ManifestAssembler {
 									+ draft.api.securityDefinitions().keySet() + ")"));
 				}
 			}
-		});
+		}
 	}
 
 	private void checkRequirements(String subject, String where, Api api, List<SecurityRequirement> requirements,
@@ -403,12 +407,19 @@ public final class ManifestAssembler {
 		Map<String, Set<BucketVerb>> verbs = new TreeMap<>();
 		Map<String, Set<String>> sources = new LinkedHashMap<>();
 		for (Declared<Set<BucketVerb>> declared : this.buckets) {
-			verbs.computeIfAbsent(declared.name(), (key) -> EnumSet.noneOf(BucketVerb.class)).addAll(declared.value());
-			sources.computeIfAbsent(declared.name(), (key) -> new TreeSet<>()).add(declared.source());
+			Set<BucketVerb> bucketVerbs = verbs.get(declared.name());
+			if (bucketVerbs == null) {
+				bucketVerbs = EnumSet.noneOf(BucketVerb.class);
+				verbs.put(declared.name(), bucketVerbs);
+				sources.put(declared.name(), new TreeSet<>());
+			}
+			bucketVerbs.addAll(declared.value());
+			sources.get(declared.name()).add(declared.source());
 		}
 		Map<String, String> physical = new TreeMap<>();
 		List<BucketManifest> manifests = new ArrayList<>();
-		verbs.forEach((name, bucketVerbs) -> {
+		for (Map.Entry<String, Set<BucketVerb>> bucket : verbs.entrySet()) {
+			String name = bucket.getKey();
 			String subject = "bucket '" + name + "' (bean " + String.join(", ", sources.get(name)) + ")";
 			List<String> nameProblems = BucketNames.problems(name);
 			if (!nameProblems.isEmpty()) {
@@ -422,8 +433,8 @@ public final class ManifestAssembler {
 						"has the same lower-case name as bucket '" + other + "', and cloud bucket names are lower case",
 						"use one spelling for one bucket, or rename one of them"));
 			}
-			manifests.add(new BucketManifest(name, bucketVerbs, List.copyOf(sources.get(name))));
-		});
+			manifests.add(new BucketManifest(name, bucket.getValue(), List.copyOf(sources.get(name))));
+		}
 		return manifests;
 	}
 
@@ -462,7 +473,10 @@ public final class ManifestAssembler {
 
 		ApiManifest toManifest() {
 			List<RouteManifest> sorted = new ArrayList<>(this.routes);
-			sorted.sort(Comparator.comparing(RouteManifest::path).thenComparing(RouteManifest::method));
+			sorted.sort((a, b) -> {
+				int byPath = a.path().compareTo(b.path());
+				return (byPath != 0) ? byPath : a.method().compareTo(b.method());
+			});
 			return new ApiManifest(this.api.name(), this.definitions, this.api.security(), sorted);
 		}
 

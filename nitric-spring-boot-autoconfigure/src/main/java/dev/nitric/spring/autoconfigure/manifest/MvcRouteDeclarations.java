@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import dev.nitric.spring.manifest.RouteDeclaration;
 import dev.nitric.spring.model.NitricApi;
@@ -50,12 +49,14 @@ final class MvcRouteDeclarations implements RouteDeclarations {
 	public List<RouteDeclaration> routes() {
 		Map<Method, RouteDeclaration> routes = new LinkedHashMap<>();
 		for (RequestMappingInfoHandlerMapping mapping : this.mappings) {
-			mapping.getHandlerMethods().forEach((info, handler) -> {
-				RouteDeclaration route = declaration(info, handler);
+			for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+				HandlerMethod handler = entry.getValue();
+				RouteDeclaration route = declaration(entry.getKey(), handler);
 				if (route != null) {
-					routes.merge(handler.getMethod(), route, MvcRouteDeclarations::merge);
+					RouteDeclaration first = routes.get(handler.getMethod());
+					routes.put(handler.getMethod(), (first != null) ? merge(first, route) : route);
 				}
-			});
+			}
 		}
 		List<RouteDeclaration> sorted = new ArrayList<>(routes.values());
 		sorted.sort((a, b) -> a.handler().compareTo(b.handler()));
@@ -73,14 +74,14 @@ final class MvcRouteDeclarations implements RouteDeclarations {
 		if (api == null && !publicRoute && security.isEmpty()) {
 			return null;
 		}
-		List<SecurityRequirement> requirements = security.stream()
-			.map((annotation) -> new SecurityRequirement(annotation.definition(), Arrays.asList(annotation.scopes())))
-			.toList();
-		Set<String> methods = info.getMethodsCondition()
-			.getMethods()
-			.stream()
-			.map(RequestMethod::name)
-			.collect(Collectors.toCollection(TreeSet::new));
+		List<SecurityRequirement> requirements = new ArrayList<>(security.size());
+		for (RouteSecurity annotation : security) {
+			requirements.add(new SecurityRequirement(annotation.definition(), Arrays.asList(annotation.scopes())));
+		}
+		Set<String> methods = new TreeSet<>();
+		for (RequestMethod requestMethod : info.getMethodsCondition().getMethods()) {
+			methods.add(requestMethod.name());
+		}
 		return new RouteDeclaration(describe(handler), (api != null) ? api.value() : null, methods,
 				new ArrayList<>(new TreeSet<>(info.getPatternValues())), publicRoute, requirements);
 	}
