@@ -27,7 +27,7 @@ for name in cases:
 print()
 print("| app | secured/public per round | median | best secured req/s | best public req/s | best/best |")
 print("|---|---|---:|---:|---:|---:|")
-for app in sorted({name.rsplit("-", 1)[0] for name in cases}, key=lambda a: ["nitric", "plain", "bare"].index(a)
+for app in sorted({name.rsplit("-", 1)[0] for name in cases if "+" not in name}, key=lambda a: ["nitric", "plain", "bare"].index(a)
 		if a in ("nitric", "plain", "bare") else 9):
 	secured, public = rps[f"{app}-secured"], rps[f"{app}-public"]
 	ratios = [s / p for s, p in zip(secured, public)]
@@ -42,8 +42,15 @@ if all(f"{case}" in rps for case in ("nitric-secured", "nitric-public", "bare-se
 	print()
 	print("| ratio | per round | median |")
 	print("|---|---|---:|")
-	for label, values in (
-			("Nitric GET /planets with token / the same route unsecured (bare GET /planets)", same),
+	rows = [("Nitric GET /planets with token / the same route unsecured (bare GET /planets)", same)]
+	if "bare-secured+token" in rps and "nitric-public+token" in rps:
+		rows.append(("Nitric GET /planets with token / the same request to the same route unsecured (bare GET /planets"
+			" with the token)", [n / b for n, b in zip(rps["nitric-secured"], rps["bare-secured+token"])]))
+		rows.append(("Nitric GET /planets with token / Nitric public route with the token (same request bytes)",
+			[n / p for n, p in zip(rps["nitric-secured"], rps["nitric-public+token"])]))
+		rows.append(("bare GET /planets with the token / without (what carrying the token costs)",
+			[t / n for t, n in zip(rps["bare-secured+token"], rps["bare-secured"])]))
+	for label, values in rows + [
 			("Nitric secured/public over bare secured/public (the answers' difference taken out)", normalized),
-			("Nitric public route / bare public route (the filter's cost on a public route)", public)):
+			("Nitric public route / bare public route (the filter's cost on a public route)", public)]:
 		print(f"| {label} | {' '.join(f'{r:.3f}' for r in values)} | {statistics.median(values):.3f} |")
