@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 import org.jspecify.annotations.Nullable;
 
@@ -105,15 +106,7 @@ public record GatewayRequest(String method, String path, @Nullable String rawQue
 	 * @return the size in bytes
 	 */
 	public int headerBytes() {
-		int size = utf8Length(this.method) + 1 + utf8Length(this.path)
-				+ ((this.rawQuery != null) ? 1 + utf8Length(this.rawQuery) : 0) + " HTTP/1.1\r\n".length();
-		for (Map.Entry<String, List<String>> header : this.headers.entrySet()) {
-			int name = utf8Length(header.getKey()) + ": ".length() + "\r\n".length();
-			for (String value : header.getValue()) {
-				size += name + utf8Length(value);
-			}
-		}
-		return size;
+		return (int) size(GatewayRequest::utf8Length);
 	}
 
 	/**
@@ -124,18 +117,26 @@ public record GatewayRequest(String method, String path, @Nullable String rawQue
 	 * @return whether the request line and headers take more than {@code limit} bytes
 	 */
 	public boolean headerBytesExceed(int limit) {
-		long chars = this.method.length() + 1 + this.path.length()
-				+ ((this.rawQuery != null) ? 1 + this.rawQuery.length() : 0) + " HTTP/1.1\r\n".length();
-		for (Map.Entry<String, List<String>> header : this.headers.entrySet()) {
-			int name = header.getKey().length() + ": ".length() + "\r\n".length();
-			for (String value : header.getValue()) {
-				chars += name + value.length();
-			}
-		}
+		long chars = size(String::length);
 		if (chars > limit) {
 			return true;
 		}
 		return 3 * chars > limit && headerBytes() > limit;
+	}
+
+	/**
+	 * The size of the request line and headers as sent on HTTP/1.1, each text measured by {@code length}.
+	 */
+	private long size(ToIntFunction<String> length) {
+		long size = length.applyAsInt(this.method) + 1 + length.applyAsInt(this.path)
+				+ ((this.rawQuery != null) ? 1 + length.applyAsInt(this.rawQuery) : 0) + " HTTP/1.1\r\n".length();
+		for (Map.Entry<String, List<String>> header : this.headers.entrySet()) {
+			int name = length.applyAsInt(header.getKey()) + ": ".length() + "\r\n".length();
+			for (String value : header.getValue()) {
+				size += name + length.applyAsInt(value);
+			}
+		}
+		return size;
 	}
 
 	/** The length of a string in UTF-8, as {@code getBytes(UTF_8).length} gives it, without encoding it. */
