@@ -1,6 +1,10 @@
-"""Summarises the wrk outputs of load.sh: per case and round requests/s, p50, p99; per app the secured/public ratio
-of each round (the two cases of a round run back to back) and of the best round of each case (the least disturbed
-by other work on a shared machine)."""
+"""Summarises the wrk outputs of load.sh: per case and round requests/s, p50, p99; per app the secured/public ratios
+of each round (the cases of a round run back to back) and their median.
+
+Cases are named <app>-<route>[+token]: app nitric (the demo), plain (Spring Security) or bare (the demo without
+Nitric); route secured (GET /planets, with the token), public (GET /public/planets: the same answer, public), pluto
+(GET /planets/unsecured-planet: the demo's own public route, a smaller answer); +token: the token sent to a route that
+does not check it."""
 import re
 import statistics
 import sys
@@ -24,33 +28,30 @@ for name in cases:
 		p99 = ms(re.search(r"\s99%\s+(\S+)", text).group(1))
 		rps.setdefault(name, []).append(rate)
 		print(f"| {name} | {r} | {rate:.0f} | {p50:.2f} | {p99:.2f} |")
+
+
+def ratio(label, numerator, denominator):
+	if numerator in rps and denominator in rps:
+		values = [n / d for n, d in zip(rps[numerator], rps[denominator])]
+		print(f"| {label} | {numerator} / {denominator} | {' '.join(f'{v:.3f}' for v in values)} |"
+			f" {statistics.median(values):.3f} |")
+
+
 print()
-print("| app | secured/public per round | median | best secured req/s | best public req/s | best/best |")
-print("|---|---|---:|---:|---:|---:|")
-for app in sorted({name.rsplit("-", 1)[0] for name in cases if "+" not in name}, key=lambda a: ["nitric", "plain", "bare"].index(a)
-		if a in ("nitric", "plain", "bare") else 9):
-	secured, public = rps[f"{app}-secured"], rps[f"{app}-public"]
-	ratios = [s / p for s, p in zip(secured, public)]
-	print(f"| {app} | {' '.join(f'{r:.3f}' for r in ratios)} | {statistics.median(ratios):.3f} | {max(secured):.0f} |"
-		f" {max(public):.0f} | {max(secured) / max(public):.3f} |")
-print("\n(bare: the demo without Nitric, where GET /planets is not secured: the cost of the two routes' different answers)")
-if all(f"{case}" in rps for case in ("nitric-secured", "nitric-public", "bare-secured", "bare-public")):
-	same = [n / b for n, b in zip(rps["nitric-secured"], rps["bare-secured"])]
-	normalized = [(ns / np) / (bs / bp) for ns, np, bs, bp in
-		zip(rps["nitric-secured"], rps["nitric-public"], rps["bare-secured"], rps["bare-public"])]
-	public = [n / b for n, b in zip(rps["nitric-public"], rps["bare-public"])]
-	print()
-	print("| ratio | per round | median |")
-	print("|---|---|---:|")
-	rows = [("Nitric GET /planets with token / the same route unsecured (bare GET /planets)", same)]
-	if "bare-secured+token" in rps and "nitric-public+token" in rps:
-		rows.append(("Nitric GET /planets with token / the same request to the same route unsecured (bare GET /planets"
-			" with the token)", [n / b for n, b in zip(rps["nitric-secured"], rps["bare-secured+token"])]))
-		rows.append(("Nitric GET /planets with token / Nitric public route with the token (same request bytes)",
-			[n / p for n, p in zip(rps["nitric-secured"], rps["nitric-public+token"])]))
-		rows.append(("bare GET /planets with the token / without (what carrying the token costs)",
-			[t / n for t, n in zip(rps["bare-secured+token"], rps["bare-secured"])]))
-	for label, values in rows + [
-			("Nitric secured/public over bare secured/public (the answers' difference taken out)", normalized),
-			("Nitric public route / bare public route (the filter's cost on a public route)", public)]:
-		print(f"| {label} | {' '.join(f'{r:.3f}' for r in values)} | {statistics.median(values):.3f} |")
+print("| ratio | cases | per round | median |")
+print("|---|---|---|---:|")
+ratio("**Nitric secured/public**: GET /planets with the token / the same answer on a public route", "nitric-secured",
+	"nitric-public")
+ratio("plain Spring Security secured/public (the same two routes)", "plain-secured", "plain-public")
+ratio("bare secured/public (no security: the control, ~1)", "bare-secured", "bare-public")
+ratio("Nitric secured / the demo's own public route (a smaller answer)", "nitric-secured", "nitric-pluto")
+ratio("plain Spring Security secured / the demo's own public route", "plain-secured", "plain-pluto")
+ratio("bare GET /planets / the demo's own public route (what the smaller answer gains, no security)", "bare-secured",
+	"bare-pluto")
+ratio("Nitric secured / Nitric public route with the token (the check alone: same answer, same headers)",
+	"nitric-secured", "nitric-public+token")
+ratio("bare GET /planets with the token / without (what carrying the token costs)", "bare-secured+token",
+	"bare-secured")
+ratio("Nitric secured / bare GET /planets with the token (the same request without Nitric)", "nitric-secured",
+	"bare-secured+token")
+ratio("Nitric public route / bare public route (what Nitric costs a public route)", "nitric-public", "bare-public")

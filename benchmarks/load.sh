@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # End-to-end load on loopback, bounded in time: wrk against
-#   - the demo (Nitric starter, dev issuer): GET /planets with a valid token, GET /planets/unsecured-planet;
-#   - PlainResourceServerApp (Spring Security resource server, NimbusJwtDecoder on the demo's JWKS): the same two.
-#   - the control: the demo's classes without Nitric (the three Nitric auto-configurations excluded), where both
-#     routes are public: its "secured"/"public" ratio is what the two routes' different answers alone cost.
+#   - the demo (Nitric starter, dev issuer): GET /planets with a valid token; GET /public/planets, the same answer on
+#     a public route (benchmarks' PublicPlanets, added to the demo with spring.main.sources: issue 6's "the same
+#     route unsecured"); GET /planets/unsecured-planet, the demo's own public route (a smaller answer);
+#   - PlainResourceServerApp (Spring Security resource server, NimbusJwtDecoder on the demo's JWKS): the same three.
+#   - the control: the demo's classes without Nitric (the three Nitric auto-configurations excluded), where all
+#     routes are public: its ratios are what the routes' different answers, paths and request bytes alone cost.
 # The apps run side by side (only one is loaded at a time), same JVM flags, same wrk settings, same run.
-# Every case is measured ROUNDS times, interleaved; the summary gives each round and the mean.
+# Every case is measured ROUNDS times, interleaved, even rounds in reverse order; the summary gives each round and the
+# median.
 # Needs wrk (Debian: apt-get install -y wrk). Stops both apps by PID on exit.
-# Settings (environment): THREADS=2 CONNECTIONS=16 DURATION=10s WARMUP=10s ROUNDS=3 JAVA_OPTS=-Xmx512m
+# Settings (environment): THREADS=2 CONNECTIONS=16 DURATION=10s WARMUP=10s SETTLE=5s ROUNDS=4 JAVA_OPTS=-Xmx512m
 #   CACHE_SIZE (nitric.gateway.token-cache-size of the demo; unset = default 1000, 0 = no cache)
 #   CLOUD (nitric.cloud of the demo; unset = its default, portable: AWS, GCP and Azure all check each token)
 #   DEMO_PORT=18080 PLAIN_PORT=18081 BARE_PORT=18082
@@ -21,7 +24,8 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-16}
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-10s}
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-4}
+SETTLE=${SETTLE:-5s}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
 DEMO_PORT=${DEMO_PORT:-18080}
 PLAIN_PORT=${PLAIN_PORT:-18081}
@@ -63,6 +67,9 @@ wait_ready() {
 	done
 }
 
+# The demo, plus the benchmarks' PublicPlanets (GET /public/planets): the demo's GET /planets answer on a public route.
+demo_cp="demo-app/target/classes:benchmarks/target/classes:$(cat demo-app/target/classpath.txt)"
+public_planets=--spring.main.sources=dev.nitric.spring.benchmarks.load.PublicPlanets
 demo_extra=()
 if [[ -n "${CACHE_SIZE:-}" ]]; then
 	demo_extra+=("--nitric.gateway.token-cache-size=$CACHE_SIZE")
@@ -71,8 +78,8 @@ if [[ -n "${CLOUD:-}" ]]; then
 	demo_extra+=("--nitric.cloud=$CLOUD")
 fi
 # shellcheck disable=SC2086
-${server_cpu[@]+"${server_cpu[@]}"} java $JAVA_OPTS -cp "demo-app/target/classes:$(cat demo-app/target/classpath.txt)" \
-	dev.nitric.spring.demo.DemoApplication --server.port="$DEMO_PORT" "${demo_extra[@]}" >"$out/demo.log" 2>&1 &
+${server_cpu[@]+"${server_cpu[@]}"} java $JAVA_OPTS -cp "$demo_cp" dev.nitric.spring.demo.DemoApplication \
+	--server.port="$DEMO_PORT" "$public_planets" ${demo_extra[@]+"${demo_extra[@]}"} >"$out/demo.log" 2>&1 &
 pids+=($!)
 wait_ready "http://127.0.0.1:$DEMO_PORT/planets/unsecured-planet"
 issuer="http://localhost:$DEMO_PORT/nitric/dev-issuer"
@@ -87,32 +94,42 @@ pids+=($!)
 wait_ready "http://127.0.0.1:$PLAIN_PORT/planets/unsecured-planet"
 
 # shellcheck disable=SC2086
-${server_cpu[@]+"${server_cpu[@]}"} java $JAVA_OPTS -cp "demo-app/target/classes:$(cat demo-app/target/classpath.txt)" \
-	dev.nitric.spring.demo.DemoApplication --server.port="$BARE_PORT" --spring.autoconfigure.exclude=\
+${server_cpu[@]+"${server_cpu[@]}"} java $JAVA_OPTS -cp "$demo_cp" dev.nitric.spring.demo.DemoApplication \
+	--server.port="$BARE_PORT" "$public_planets" --spring.autoconfigure.exclude=\
 dev.nitric.spring.autoconfigure.manifest.NitricManifestAutoConfiguration,\
 dev.nitric.spring.autoconfigure.storage.NitricStorageAutoConfiguration,\
 dev.nitric.spring.autoconfigure.gateway.NitricGatewayAutoConfiguration >"$out/bare.log" 2>&1 &
 pids+=($!)
 wait_ready "http://127.0.0.1:$BARE_PORT/planets/unsecured-planet"
 
-declare -A urls=(
-	[nitric-secured]="http://127.0.0.1:$DEMO_PORT/planets"
-	[nitric-public]="http://127.0.0.1:$DEMO_PORT/planets/unsecured-planet"
-	[plain-secured]="http://127.0.0.1:$PLAIN_PORT/planets"
-	[plain-public]="http://127.0.0.1:$PLAIN_PORT/planets/unsecured-planet"
-	[bare-secured]="http://127.0.0.1:$BARE_PORT/planets"
-	[bare-public]="http://127.0.0.1:$BARE_PORT/planets/unsecured-planet"
-	[nitric-public+token]="http://127.0.0.1:$DEMO_PORT/planets/unsecured-planet"
-	[bare-secured+token]="http://127.0.0.1:$BARE_PORT/planets"
-)
-# The "+token" cases send the same request bytes as the secured case (the token too) to a route that does not check
-# it: they separate what carrying a ~700-byte token costs (client, loopback, Tomcat's header parsing) from what
-# checking it costs.
+# <app>-public is GET /public/planets (the secured route's answer, public), <app>-pluto the demo's own public route.
+declare -A urls=()
+for app in nitric plain bare; do
+	port_var=${app^^}_PORT
+	[[ $app == nitric ]] && port_var=DEMO_PORT
+	base="http://127.0.0.1:${!port_var}"
+	urls[$app-secured]="$base/planets"
+	urls[$app-public]="$base/public/planets"
+	urls[$app-pluto]="$base/planets/unsecured-planet"
+done
+urls[nitric-public+token]=${urls[nitric-public]}
+urls[bare-secured+token]=${urls[bare-secured]}
+# The "+token" cases send the secured case's headers (the token too) to a route that does not check it: they separate
+# what carrying a ~700-byte token costs (client, loopback, Tomcat's header parsing) from what checking it costs.
 # Cases compared with each other run next to each other in every round.
-cases=(nitric-secured nitric-public nitric-public+token bare-secured+token bare-secured bare-public plain-secured
-	plain-public)
+cases=(nitric-secured nitric-public nitric-pluto nitric-public+token bare-secured+token bare-secured bare-public
+	bare-pluto plain-secured plain-public plain-pluto)
 
-# Sanity: the secured routes answer 200 with the token and 401 without.
+# Sanity: the secured routes answer 200 with the token and 401 without; GET /public/planets answers without a token
+# what GET /planets answers with one.
+for app in nitric plain bare; do
+	secured_body=$(curl -fs -H "Authorization: Bearer $token" "${urls[$app-secured]}")
+	public_body=$(curl -fs "${urls[$app-public]}")
+	if [[ "$secured_body" != "$public_body" ]]; then
+		echo "$app: GET /public/planets answers $public_body, GET /planets $secured_body (want the same)" >&2
+		exit 1
+	fi
+done
 for app in nitric plain; do
 	url=${urls[$app-secured]}
 	with=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$url")
@@ -137,8 +154,24 @@ echo "# $(date -u +%FT%TZ) load average before: $(cut -d' ' -f1-3 /proc/loadavg)
 for name in "${cases[@]}"; do
 	run_wrk "$name" "$WARMUP" "$out/warmup-$name.txt"
 done
+# Position in a round matters: the first seconds of load on an app, after another app was loaded, run slower (the
+# idle JVM's deferred work, caches), by up to ~7 % here. So every change of app starts with an unrecorded SETTLE
+# run of its first case, and even rounds run the cases in reverse order (ABBA), so that each pair compared sees
+# both positions equally often over an even number of rounds.
+previous_app=
 for round in $(seq 1 "$ROUNDS"); do
-	for name in "${cases[@]}"; do
+	order=("${cases[@]}")
+	if ((round % 2 == 0)); then
+		order=()
+		for ((i = ${#cases[@]} - 1; i >= 0; i--)); do
+			order+=("${cases[i]}")
+		done
+	fi
+	for name in "${order[@]}"; do
+		if [[ "${name%%-*}" != "$previous_app" ]]; then
+			run_wrk "$name" "$SETTLE" "$out/settle.txt"
+			previous_app=${name%%-*}
+		fi
 		run_wrk "$name" "$DURATION" "$out/round$round-$name.txt"
 		if grep -q "Non-2xx" "$out/round$round-$name.txt"; then
 			echo "$name answered non-2xx responses: see $out/round$round-$name.txt" >&2
@@ -147,7 +180,8 @@ for round in $(seq 1 "$ROUNDS"); do
 	done
 done
 echo "# $(date -u +%FT%TZ) load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "# wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (warm-up $WARMUP per case), $ROUNDS rounds, JAVA_OPTS=$JAVA_OPTS" \
+echo "# wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (warm-up $WARMUP per case, settle $SETTLE per change of app)," \
+	"$ROUNDS rounds (even ones reversed), JAVA_OPTS=$JAVA_OPTS" \
 	"CACHE_SIZE=${CACHE_SIZE:-default} CLOUD=${CLOUD:-default} PIN=${PIN:-0}"
 
 # Summary (also re-runnable on saved outputs: python3 benchmarks/load-summary.py DIR ROUNDS CASES...).

@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The demo's planets behind a plain Spring Security resource server, without Nitric: {@code GET /planets} needs a
- * bearer token, {@code GET /planets/unsecured-planet} is public. Tokens are checked by a {@link NimbusJwtDecoder}
+ * bearer token, {@code GET /planets/unsecured-planet} and {@code GET /public/planets} (the answer of {@code /planets},
+ * as {@code PublicPlanets} adds it to the demo) are public. Tokens are checked by a {@link NimbusJwtDecoder}
  * built from the demo's development issuer JWKS ({@code plain.jwks-uri}), RS256 only, with the default validators
  * plus issuer ({@code plain.issuer}) and audience ({@code plain.audience}), the checks the gateway makes.
  * <p>
@@ -49,7 +50,7 @@ public class PlainResourceServerApp {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/planets/unsecured-planet")
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/planets/unsecured-planet", "/public/planets")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
@@ -61,7 +62,7 @@ public class PlainResourceServerApp {
 	}
 
 	/**
-	 * The same answers as the demo's {@code PlanetsController}.
+	 * The same answers as the demo's {@code PlanetsController}, and as {@code PublicPlanets}.
 	 */
 	@RestController
 	static class PlanetsController {
@@ -74,6 +75,11 @@ public class PlainResourceServerApp {
 		@GetMapping("/planets/unsecured-planet")
 		Map<String, String> unsecuredPlanet() {
 			return Map.of("name", "Pluto");
+		}
+
+		@GetMapping("/public/planets")
+		List<String> publicPlanets() {
+			return planets();
 		}
 
 	}
