@@ -20,7 +20,8 @@ import dev.nitric.spring.cloud.TargetCloud;
  * <p>
  * The three clouds' gateways share one {@link RequestMemo} per request: the token is parsed once and its signature
  * verified once between them, with or without a {@link VerifiedTokenCache}, and each still makes every check of its
- * own, so that each answers as it does alone.
+ * own, so that each answers as it does alone. When the three cache verified tokens, a request that repeats the last
+ * one allowed is allowed again without the checks ({@link LastAllowedDecision}).
  *
  * @see <a href="https://www.rfc-editor.org/rfc/rfc9457">RFC 9457 (problem details)</a>
  */
@@ -36,6 +37,9 @@ public final class PortableGateway implements Gateway {
 	private final Gateway[] gateways;
 
 	private final BiPredicate<Jwt, JsonWebKey> verification;
+
+	/** The last request allowed, enabled when the three gateways cache verified tokens. */
+	private final LastAllowedDecision lastAllowed;
 
 	/**
 	 * Create the portable gateway over the three clouds' gateways.
@@ -53,6 +57,15 @@ public final class PortableGateway implements Gateway {
 	PortableGateway(List<Gateway> gateways, BiPredicate<Jwt, JsonWebKey> verification) {
 		this.gateways = List.copyOf(gateways).toArray(new Gateway[0]);
 		this.verification = verification;
+		List<VerifiedTokenCache> caches = new ArrayList<>();
+		for (Gateway gateway : this.gateways) {
+			if (!(gateway instanceof EmulatedGateway emulated)) {
+				caches.clear();
+				break;
+			}
+			caches.add(emulated.cache);
+		}
+		this.lastAllowed = LastAllowedDecision.whenCaching(caches);
 	}
 
 	@Override
@@ -67,7 +80,10 @@ public final class PortableGateway implements Gateway {
 
 	@Override
 	public Decision check(GatewayRequest request, RoutePolicy route, KeyResolver keys, Instant now) {
-		Decision[] decisions = decide(request, route, keys, now);
+		return this.lastAllowed.decide(request, route, keys, now, () -> combine(decide(request, route, keys, now)));
+	}
+
+	private Decision combine(Decision[] decisions) {
 		boolean allowed = true;
 		for (Decision decision : decisions) {
 			allowed &= decision.allowed();
