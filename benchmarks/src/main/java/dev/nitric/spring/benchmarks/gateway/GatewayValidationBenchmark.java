@@ -53,6 +53,11 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * </ul>
  * The request is built once; the current time is read per call, as the filter does. Each benchmark checks in
  * {@link #setUp()} that the token is accepted, so that no benchmark measures a rejection.
+ * <p>
+ * A {@code Cached} gateway answers a request that repeats the last one it allowed, in the same second, with the same
+ * decision, without the checks; the {@code CachedNewRequest} benchmarks alternate two requests carrying the same
+ * token (their {@code User-Agent} differs), so that every call runs the checks with the token cache's parse and
+ * signature verification: what a request from another client, or to another path, with a known token costs.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -66,6 +71,11 @@ public class GatewayValidationBenchmark {
 	private GatewayRequest rsaRequest;
 
 	private GatewayRequest ecRequest;
+
+	/** Two requests with the same token that differ in one header. */
+	private GatewayRequest[] rsaRequests;
+
+	private int next;
 
 	private RoutePolicy route;
 
@@ -104,6 +114,7 @@ public class GatewayValidationBenchmark {
 		this.rsaToken = TestJwts.baseline(now).claim("exp", seconds + 3600).build();
 		this.ecToken = TestJwts.baseline(now).signedWith(TestKeys.ec256()).claim("exp", seconds + 3600).build();
 		this.rsaRequest = request(this.rsaToken);
+		this.rsaRequests = new GatewayRequest[] { request(this.rsaToken, "jmh-1"), request(this.rsaToken, "jmh-2") };
 		this.ecRequest = request(this.ecToken);
 		SecurityDefinition definition = SecurityDefinition.jwt("user")
 			.issuer(TestJwts.ISSUER)
@@ -132,6 +143,8 @@ public class GatewayValidationBenchmark {
 				new SingleKeyJWSKeySelector<>(JWSAlgorithm.ES256, TestKeys.ec256().verificationKey()));
 		requireAllowed("nitricAwsRs256Cached", nitricAwsRs256Cached());
 		requireAllowed("nitricAwsRs256Uncached", nitricAwsRs256Uncached());
+		requireAllowed("nitricAwsRs256CachedNewRequest", nitricAwsRs256CachedNewRequest());
+		requireAllowed("nitricPortableRs256CachedNewRequest", nitricPortableRs256CachedNewRequest());
 		requireAllowed("nitricPortableRs256Cached", nitricPortableRs256Cached());
 		requireAllowed("nitricPortableRs256Uncached", nitricPortableRs256Uncached());
 		requireAllowed("nitricGcpEs256Cached", nitricGcpEs256Cached());
@@ -143,8 +156,18 @@ public class GatewayValidationBenchmark {
 	}
 
 	private static GatewayRequest request(String token) {
+		return request(token, "jmh");
+	}
+
+	private static GatewayRequest request(String token, String userAgent) {
 		return new GatewayRequest("GET", "/planets", null, Map.of("Host", List.of("localhost:8080"), "Accept",
-				List.of("application/json"), "User-Agent", List.of("jmh"), "Authorization", List.of("Bearer " + token)));
+				List.of("application/json"), "User-Agent", List.of(userAgent), "Authorization",
+				List.of("Bearer " + token)));
+	}
+
+	private GatewayRequest nextRsaRequest() {
+		this.next ^= 1;
+		return this.rsaRequests[this.next];
 	}
 
 	private static void requireAllowed(String benchmark, Decision decision) {
@@ -170,6 +193,25 @@ public class GatewayValidationBenchmark {
 	@Benchmark
 	public Decision nitricAwsRs256Uncached() {
 		return this.awsUncached.check(this.rsaRequest, this.route, this.rsaKeys, Instant.now());
+	}
+
+	/**
+	 * AWS profile, RS256-2048, cache of 1000 tokens, a request that is not the last one (the same token).
+	 * @return the decision
+	 */
+	@Benchmark
+	public Decision nitricAwsRs256CachedNewRequest() {
+		return this.awsCached.check(nextRsaRequest(), this.route, this.rsaKeys, Instant.now());
+	}
+
+	/**
+	 * Portable profile, RS256-2048, one shared cache of 1000 tokens, a request that is not the last one (the same
+	 * token).
+	 * @return the decision
+	 */
+	@Benchmark
+	public Decision nitricPortableRs256CachedNewRequest() {
+		return this.portableCached.check(nextRsaRequest(), this.route, this.rsaKeys, Instant.now());
 	}
 
 	/**
