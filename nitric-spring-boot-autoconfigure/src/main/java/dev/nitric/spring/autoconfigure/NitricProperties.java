@@ -73,7 +73,8 @@ public record NitricProperties(@DefaultValue("portable") TargetCloud cloud, @Nul
 	 * cloud's gateway would; 'behind-gateway' when deployed behind the real gateway of 'nitric.cloud' (aws, gcp or
 	 * azure), whose verification is trusted and whose forwarded identity becomes the request's principal
 	 * @param tokenCacheSize Number of verified tokens remembered so that a repeated token skips parsing and signature
-	 * verification (time, audience and scope checks always run); 0 disables the cache
+	 * verification (time, audience and scope checks still run, except for a request identical to the last one allowed,
+	 * in the same second and with the same keys, which gets the same decision); 0 disables the cache and that reuse
 	 */
 	public record Gateway(@DefaultValue("emulate") GatewayMode mode, @DefaultValue("1000") int tokenCacheSize) {
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
-import dev.nitric.spring.model.SecurityRequirement;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -83,24 +82,30 @@ final class LastAllowedDecision {
 	 * @return the key sets, or {@code null} when one is unavailable
 	 */
 	private static Object @Nullable [] keySets(RoutePolicy route, KeyResolver keys) {
-		List<SecurityRequirement> requirements = route.requirements();
-		Object[] keySets = new Object[requirements.size()];
+		Object[] keySets = new Object[route.requirements().size()];
 		for (int i = 0; i < keySets.length; i++) {
-			if (!(keys.keys(route.definitions().get(requirements.get(i).definition())) instanceof JwksResult.Keys set)) {
+			keySets[i] = keySet(route, keys, i);
+			if (keySets[i] == null) {
 				return null;
 			}
-			keySets[i] = set.keys();
 		}
 		return keySets;
+	}
+
+	/**
+	 * The key set of the issuer of a route's requirement.
+	 * @return the key set, or {@code null} when it is unavailable
+	 */
+	private static @Nullable Object keySet(RoutePolicy route, KeyResolver keys, int requirement) {
+		String definition = route.requirements().get(requirement).definition();
+		return (keys.keys(route.definitions().get(definition)) instanceof JwksResult.Keys set) ? set.keys() : null;
 	}
 
 	private record Entry(GatewayRequest request, RoutePolicy route, long second, Object[] keySets, Decision decision) {
 
 		boolean sameKeys(RoutePolicy route, KeyResolver keys) {
-			List<SecurityRequirement> requirements = route.requirements();
 			for (int i = 0; i < this.keySets.length; i++) {
-				if (!(keys.keys(route.definitions().get(requirements.get(i).definition())) instanceof JwksResult.Keys set)
-						|| set.keys() != this.keySets[i]) {
+				if (keySet(route, keys, i) != this.keySets[i]) {
 					return false;
 				}
 			}

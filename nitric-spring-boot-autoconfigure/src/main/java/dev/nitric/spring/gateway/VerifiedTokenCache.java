@@ -25,7 +25,9 @@ import org.jspecify.annotations.Nullable;
  * One cache may serve the three clouds' gateways (the portable gateway's do share one): what it remembers, that a
  * key verifies a token's signature, is {@link Signatures#verify(Jwt, JsonWebKey)}, the same function whichever
  * gateway asks, and each gateway checks what it allows (algorithm, key type and size, {@code kid}) before asking, hit
- * or miss. Within one request the gateways also share a {@link RequestMemo} in front of the cache.
+ * or miss. Within one request the gateways also share a {@link RequestMemo} in front of the cache. While a cache is
+ * enabled, its gateway also answers a request that repeats the last one it allowed, in the same second, with that
+ * decision ({@link LastAllowedDecision}), which is the answer the checks would give.
  *
  * @see <a href="https://www.envoyproxy.io/docs/envoy/latest/api-v3/extensions/filters/http/jwt_authn/v3/config.proto">
  * Envoy JwtCacheConfig</a>
