@@ -27,19 +27,29 @@ class LastAllowedDecisionTests {
 
 	private static final Instant NOW = TestJwts.NOW;
 
-	private static Gateway cached(TargetCloud cloud) {
-		return Gateways.of(cloud, VerifiedTokenCache.withCapacity(16));
+	/** A gateway as {@link Gateways} builds it, with a cache, on a secured route, the baseline keys and token. */
+	private record Fixture(Gateway gateway, RoutePolicy route, StaticKeyResolver keys, GatewayRequest request) {
+
+		static Fixture of(TargetCloud cloud) {
+			return of(cloud, VerifiedTokenCache.withCapacity(16), TestJwts.baseline().build());
+		}
+
+		static Fixture of(TargetCloud cloud, VerifiedTokenCache cache, String token) {
+			return new Fixture(Gateways.of(cloud, cache), ConformanceFixtures.route(), baselineKeys(), bearer(token));
+		}
+
+		Decision check(Instant now) {
+			return this.gateway.check(this.request, this.route, this.keys, now);
+		}
+
 	}
 
 	@ParameterizedTest
 	@EnumSource(TargetCloud.class)
 	void checkWhenAllowedRequestRepeatsWithinTheSecondThenAnswersTheSameDecision(TargetCloud cloud) {
-		Gateway gateway = cached(cloud);
-		RoutePolicy route = route();
-		StaticKeyResolver keys = baselineKeys();
-		String token = TestJwts.baseline().build();
-		Decision first = gateway.check(bearer(token), route, keys, NOW);
-		Decision again = gateway.check(bearer(token), route, keys, NOW.plusMillis(999));
+		Fixture fixture = Fixture.of(cloud);
+		Decision first = fixture.check(NOW);
+		Decision again = fixture.check(NOW.plusMillis(999));
 		assertThat(first.allowed()).isTrue();
 		assertThat(again).isSameAs(first);
 	}
@@ -47,12 +57,9 @@ class LastAllowedDecisionTests {
 	@ParameterizedTest
 	@EnumSource(TargetCloud.class)
 	void checkWhenCacheDisabledThenChecksEveryRequest(TargetCloud cloud) {
-		Gateway gateway = Gateways.of(cloud, VerifiedTokenCache.disabled());
-		RoutePolicy route = route();
-		StaticKeyResolver keys = baselineKeys();
-		String token = TestJwts.baseline().build();
-		Decision first = gateway.check(bearer(token), route, keys, NOW);
-		Decision again = gateway.check(bearer(token), route, keys, NOW);
+		Fixture fixture = Fixture.of(cloud, VerifiedTokenCache.disabled(), TestJwts.baseline().build());
+		Decision first = fixture.check(NOW);
+		Decision again = fixture.check(NOW);
 		assertThat(again.allowed()).isTrue();
 		assertThat(again).isNotSameAs(first);
 	}
@@ -60,15 +67,12 @@ class LastAllowedDecisionTests {
 	@ParameterizedTest
 	@EnumSource(TargetCloud.class)
 	void checkWhenTheNextSecondBeginsThenChecksAgainAndSeesTheTokenExpire(TargetCloud cloud) {
-		Gateway gateway = cached(cloud);
-		RoutePolicy route = route();
-		StaticKeyResolver keys = baselineKeys();
 		// expired from the next second on: GCP allows 60 s of skew, AWS and Azure none
 		long exp = (cloud == TargetCloud.GCP) ? now(-GcpApiGateway.CLOCK_SKEW_SECONDS) : now(1);
-		String token = TestJwts.baseline().claim("exp", exp).build();
-		GatewayRequest request = bearer(token);
-		assertThat(gateway.check(request, route, keys, NOW.plusMillis(999)).allowed()).isTrue();
-		Decision nextSecond = gateway.check(request, route, keys, NOW.plusSeconds(1));
+		Fixture fixture = Fixture.of(cloud, VerifiedTokenCache.withCapacity(16),
+				TestJwts.baseline().claim("exp", exp).build());
+		assertThat(fixture.check(NOW.plusMillis(999)).allowed()).isTrue();
+		Decision nextSecond = fixture.check(NOW.plusSeconds(1));
 		assertThat(nextSecond.allowed()).isFalse();
 		assertThat(nextSecond.reason()).isEqualTo("expired");
 	}
@@ -76,38 +80,28 @@ class LastAllowedDecisionTests {
 	@ParameterizedTest
 	@EnumSource(TargetCloud.class)
 	void checkWhenTheKeySetNoLongerHasTheKeyThenRejectsTheRepeatedRequest(TargetCloud cloud) {
-		Gateway gateway = cached(cloud);
-		RoutePolicy route = route();
-		StaticKeyResolver keys = baselineKeys();
-		GatewayRequest request = bearer(TestJwts.baseline().build());
-		assertThat(gateway.check(request, route, keys, NOW).allowed()).isTrue();
-		keys.setResult(new JwksResult.Keys(TestKeys.set(TestKeys.k2())));
-		Decision again = gateway.check(request, route, keys, NOW);
-		assertThat(again.allowed()).isFalse();
+		Fixture fixture = Fixture.of(cloud);
+		assertThat(fixture.check(NOW).allowed()).isTrue();
+		fixture.keys().setResult(new JwksResult.Keys(TestKeys.set(TestKeys.k2())));
+		assertThat(fixture.check(NOW).allowed()).isFalse();
 	}
 
 	@ParameterizedTest
 	@EnumSource(TargetCloud.class)
 	void checkWhenTheKeysBecomeUnavailableThenRejectsTheRepeatedRequest(TargetCloud cloud) {
-		Gateway gateway = cached(cloud);
-		RoutePolicy route = route();
-		StaticKeyResolver keys = baselineKeys();
-		GatewayRequest request = bearer(TestJwts.baseline().build());
-		assertThat(gateway.check(request, route, keys, NOW).allowed()).isTrue();
-		keys.setResult(new JwksResult.Unavailable("fetch failed"));
-		assertThat(gateway.check(request, route, keys, NOW).allowed()).isFalse();
+		Fixture fixture = Fixture.of(cloud);
+		assertThat(fixture.check(NOW).allowed()).isTrue();
+		fixture.keys().setResult(new JwksResult.Unavailable("fetch failed"));
+		assertThat(fixture.check(NOW).allowed()).isFalse();
 	}
 
 	@ParameterizedTest
 	@EnumSource(TargetCloud.class)
 	void checkWhenTheSameKeysArePublishedAgainThenChecksAgain(TargetCloud cloud) {
-		Gateway gateway = cached(cloud);
-		RoutePolicy route = route();
-		StaticKeyResolver keys = baselineKeys();
-		GatewayRequest request = bearer(TestJwts.baseline().build());
-		Decision first = gateway.check(request, route, keys, NOW);
-		keys.setResult(new JwksResult.Keys(TestKeys.set(TestKeys.k1())));
-		Decision again = gateway.check(request, route, keys, NOW);
+		Fixture fixture = Fixture.of(cloud);
+		Decision first = fixture.check(NOW);
+		fixture.keys().setResult(new JwksResult.Keys(TestKeys.set(TestKeys.k1())));
+		Decision again = fixture.check(NOW);
 		assertThat(again.allowed()).isTrue();
 		assertThat(again).isNotSameAs(first);
 	}
@@ -115,30 +109,23 @@ class LastAllowedDecisionTests {
 	@ParameterizedTest
 	@EnumSource(TargetCloud.class)
 	void checkWhenAnyHeaderDiffersThenChecksAgain(TargetCloud cloud) {
-		Gateway gateway = cached(cloud);
-		RoutePolicy route = route();
-		StaticKeyResolver keys = baselineKeys();
+		Fixture fixture = Fixture.of(cloud);
 		String token = TestJwts.baseline().build();
-		Decision first = gateway.check(bearer(token), route, keys, NOW);
-		Decision withAnotherHeader = gateway.check(request(null,
-				Map.of("Authorization", List.of("Bearer " + token), "Accept", List.of("application/json"))), route, keys,
-				NOW);
+		Decision first = fixture.check(NOW);
+		Decision withAnotherHeader = fixture.gateway()
+			.check(request(null,
+					Map.of("Authorization", List.of("Bearer " + token), "Accept", List.of("application/json"))),
+					fixture.route(), fixture.keys(), NOW);
 		assertThat(withAnotherHeader.allowed()).isTrue();
 		assertThat(withAnotherHeader).isNotSameAs(first);
-		// the same header with another value: the scheme misspelled
-		Decision misspelled = gateway.check(request(null, Map.of("Authorization", List.of("bearer  " + token))), route,
-				keys, NOW);
-		assertThat(misspelled).isNotSameAs(withAnotherHeader);
 	}
 
 	@ParameterizedTest
 	@EnumSource(TargetCloud.class)
 	void checkWhenAnotherRouteThenChecksItsRequirements(TargetCloud cloud) {
-		Gateway gateway = cached(cloud);
-		StaticKeyResolver keys = baselineKeys();
-		GatewayRequest request = bearer(TestJwts.baseline().build());
-		assertThat(gateway.check(request, route(), keys, NOW).allowed()).isTrue();
-		Decision scoped = gateway.check(request, route(IDP, "orders.admin"), keys, NOW);
+		Fixture fixture = Fixture.of(cloud);
+		assertThat(fixture.check(NOW).allowed()).isTrue();
+		Decision scoped = fixture.gateway().check(fixture.request(), route(IDP, "orders.admin"), fixture.keys(), NOW);
 		assertThat(scoped.allowed()).isFalse();
 		assertThat(scoped.status()).isEqualTo(403);
 	}
@@ -146,26 +133,28 @@ class LastAllowedDecisionTests {
 	@ParameterizedTest
 	@EnumSource(TargetCloud.class)
 	void checkWhenRejectedThenTheRepeatedRequestIsCheckedAgain(TargetCloud cloud) {
-		Gateway gateway = cached(cloud);
-		RoutePolicy route = route();
-		StaticKeyResolver keys = StaticKeyResolver.unavailable("not fetched yet");
-		GatewayRequest request = bearer(TestJwts.baseline().build());
-		assertThat(gateway.check(request, route, keys, NOW).allowed()).isFalse();
-		keys.setResult(new JwksResult.Keys(TestKeys.set(TestKeys.k1())));
-		assertThat(gateway.check(request, route, keys, NOW).allowed()).isTrue();
+		Fixture fixture = Fixture.of(cloud);
+		RoutePolicy scoped = route(IDP, "orders.admin");
+		Decision first = fixture.gateway().check(fixture.request(), scoped, fixture.keys(), NOW);
+		Decision again = fixture.gateway().check(fixture.request(), scoped, fixture.keys(), NOW);
+		assertThat(again.allowed()).isFalse();
+		assertThat(again).isNotSameAs(first);
+		fixture.keys().setResult(new JwksResult.Unavailable("not fetched yet"));
+		assertThat(fixture.check(NOW).allowed()).isFalse();
+		fixture.keys().setResult(new JwksResult.Keys(TestKeys.set(TestKeys.k1())));
+		assertThat(fixture.check(NOW).allowed()).isTrue();
 	}
 
 	@ParameterizedTest
 	@EnumSource(TargetCloud.class)
 	void checkWhenAnotherTokenComesBetweenThenEachIsAnsweredForItself(TargetCloud cloud) {
-		Gateway gateway = cached(cloud);
-		RoutePolicy route = route();
-		StaticKeyResolver keys = baselineKeys();
-		GatewayRequest alice = bearer(TestJwts.baseline().claim("sub", "alice").build());
+		Fixture alice = Fixture.of(cloud, VerifiedTokenCache.withCapacity(16),
+				TestJwts.baseline().claim("sub", "alice").build());
 		GatewayRequest bob = bearer(TestJwts.baseline().claim("sub", "bob").build());
 		for (Duration offset : List.of(Duration.ZERO, Duration.ofMillis(10), Duration.ofMillis(20))) {
-			assertThat(gateway.check(alice, route, keys, NOW.plus(offset)).token().getName()).isEqualTo("alice");
-			assertThat(gateway.check(bob, route, keys, NOW.plus(offset)).token().getName()).isEqualTo("bob");
+			assertThat(alice.check(NOW.plus(offset)).token().getName()).isEqualTo("alice");
+			assertThat(alice.gateway().check(bob, alice.route(), alice.keys(), NOW.plus(offset)).token().getName())
+				.isEqualTo("bob");
 		}
 	}
 
