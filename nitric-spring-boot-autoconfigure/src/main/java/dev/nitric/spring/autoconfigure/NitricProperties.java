@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.nitric.spring.cloud.TargetCloud;
+import dev.nitric.spring.gateway.VerifiedTokenCache;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -38,7 +39,7 @@ public record NitricProperties(@DefaultValue("portable") TargetCloud cloud, @Nul
 	 */
 	public NitricProperties {
 		apis = (apis != null) ? Map.copyOf(apis) : Map.of();
-		gateway = (gateway != null) ? gateway : new Gateway(GatewayMode.EMULATE, 1000);
+		gateway = (gateway != null) ? gateway : new Gateway(GatewayMode.EMULATE, VerifiedTokenCache.DEFAULT_CAPACITY);
 		storage = (storage != null) ? storage : new Storage(StorageBackend.LOCAL, null, null, null, null);
 		devIssuer = (devIssuer != null) ? devIssuer : new DevIssuer(null, Path.of(".nitric/dev-issuer/key.json"));
 	}
@@ -77,6 +78,14 @@ public record NitricProperties(@DefaultValue("portable") TargetCloud cloud, @Nul
 	 * in the same second and with the same keys, which gets the same decision); 0 disables the cache and that reuse
 	 */
 	public record Gateway(@DefaultValue("emulate") GatewayMode mode, @DefaultValue("1000") int tokenCacheSize) {
+
+		public Gateway {
+			// Checked when binding: the gateway is created by the first secured request, too late to report this.
+			if (tokenCacheSize < 0) {
+				throw new IllegalArgumentException("nitric.gateway.token-cache-size must be 0 (no cache) or more, was "
+						+ tokenCacheSize);
+			}
+		}
 
 	}
 

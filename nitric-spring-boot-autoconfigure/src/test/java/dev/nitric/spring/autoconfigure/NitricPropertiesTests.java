@@ -63,6 +63,15 @@ class NitricPropertiesTests {
 	}
 
 	@Test
+	void bindWhenTokenCacheSizeNegativeThenStartUpFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("nitric.gateway.token-cache-size=-1")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("nitric.gateway.token-cache-size must be 0 (no cache) or more, was -1"));
+	}
+
+	@Test
 	void groupsThatNothingConfiguresAreNeverNull() {
 		NitricProperties properties = new NitricProperties(null, null, null, null, null, null);
 		assertThat(properties.gateway()).isNotNull();

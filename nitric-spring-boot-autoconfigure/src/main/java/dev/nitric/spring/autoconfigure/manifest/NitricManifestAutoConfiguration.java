@@ -82,7 +82,7 @@ public final class NitricManifestAutoConfiguration {
 	/**
 	 * The routes of a servlet web application's Spring MVC handlers. Spring MVC's types appear only inside the
 	 * method (never in its signature), so the class conditions can sit on the method.
-	 * @param mappings Spring MVC's handler mappings
+	 * @param beanFactory the bean factory holding Spring MVC's handler mappings, read when the manifest is assembled
 	 * @return the route declarations
 	 */
 	@Bean

@@ -194,7 +194,6 @@ public final class NitricStorageAutoConfiguration {
 			return new AzureBlobBucketStore(client, names);
 		}
 
-
 		/**
 		 * Builds {@code DefaultAzureCredential} only when azure-identity is there, without loading it otherwise.
 		 */
